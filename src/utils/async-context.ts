@@ -1,0 +1,211 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** A scope boundary that is not a function but still forbids `await` (it runs synchronously). */
+type SyncBoundary = TSESTree.PropertyDefinition | TSESTree.AccessorProperty | TSESTree.StaticBlock;
+
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+function isSyncBoundary(node: TSESTree.Node, child: TSESTree.Node): node is SyncBoundary {
+  if (node.type === AST_NODE_TYPES.StaticBlock) return true;
+  return (
+    (node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty) &&
+    node.value === child
+  );
+}
+
+/** Whether `node` lies in the parameter list (default values, destructuring) of `fn`. */
+function isInParameters(fn: FunctionNode, node: TSESTree.Node): boolean {
+  return fn.params.some((param) => param.range[0] <= node.range[0] && node.range[1] <= param.range[1]);
+}
+
+export interface EnclosingFunction {
+  /** The nearest function, or null at module top level or in a class field / static block. */
+  fn: FunctionNode | null;
+  /** `node` is in `fn`'s parameters, which run before the body and cannot `await`. */
+  inParameters: boolean;
+  /** `node` is in a class field initializer or static block (nearer than any function). */
+  inSyncBoundary: boolean;
+}
+
+/** The nearest function that contains `node` (not `node` itself), and how `node` sits in it. */
+export function getEnclosingFunction(node: TSESTree.Node): EnclosingFunction {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      return { fn: current, inParameters: isInParameters(current, child), inSyncBoundary: false };
+    }
+    if (isSyncBoundary(current, child)) return { fn: null, inParameters: false, inSyncBoundary: true };
+    child = current;
+  }
+  return { fn: null, inParameters: false, inSyncBoundary: false };
+}
+
+/**
+ * Whether an `await` written at `node` would parse and run there: in the body of an async
+ * function (not its parameters, not a nested sync function, class field or static block), or at
+ * the top level of an ES module.
+ */
+export function isAwaitLegalAt(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const { fn, inParameters, inSyncBoundary } = getEnclosingFunction(node);
+  if (fn) return fn.async && !inParameters;
+  return !inSyncBoundary && sourceCode.ast.sourceType === 'module';
+}
+
+/** A name a reader recognises the function by: its own name, its method key, or the variable it is assigned to. */
+export function getFunctionName(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return ASTUtils.getPropertyName(parent, sourceCode.getScope(fn)) ?? null;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left.type === AST_NODE_TYPES.Identifier
+        ? parent.left.name
+        : parent.left.type === AST_NODE_TYPES.MemberExpression
+          ? ASTUtils.getPropertyName(parent.left) ?? null
+          : null;
+    default:
+      return null;
+  }
+}
+
+/** "async function `loadConfig`", "async arrow function", ... for messages. */
+export function describeFunction(fn: FunctionNode | null, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  if (!fn) return 'the module top level';
+  const name = getFunctionName(fn, sourceCode);
+  const kind = fn.parent.type === AST_NODE_TYPES.MethodDefinition ? 'method' : fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? 'arrow function' : 'function';
+  const prefix = `${fn.async ? 'async ' : ''}${fn.generator ? 'generator ' : ''}${kind}`;
+  return name ? `${prefix} \`${name}\`` : prefix;
+}
+
+const SYNC_ARRAY_METHODS = new Set([
+  'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'map', 'reduce', 'reduceRight', 'some', 'sort', 'toSorted',
+]);
+const PROMISE_HANDLER_METHODS = new Set(['then', 'catch', 'finally']);
+
+function getCalleeMethodName(callbackArgument: FunctionNode): { call: TSESTree.CallExpression | TSESTree.NewExpression; method: string | null } | null {
+  const call = callbackArgument.parent;
+  if (
+    (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) ||
+    !(call.arguments as readonly TSESTree.Node[]).includes(callbackArgument)
+  ) {
+    return null;
+  }
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return { call, method: ASTUtils.getPropertyName(callee) ?? null };
+  if (callee.type === AST_NODE_TYPES.Identifier) return { call, method: callee.name };
+  return { call, method: null };
+}
+
+/** A sync callback that runs while its caller waits: array iteration methods and the `new Promise` executor. */
+export function isSynchronousCallback(fn: FunctionNode): boolean {
+  if (fn.async || fn.generator) return false;
+  const callee = getCalleeMethodName(fn);
+  if (!callee) return false;
+  if (callee.call.type === AST_NODE_TYPES.NewExpression) return callee.method === 'Promise' && (callee.call.arguments[0] as TSESTree.Node | undefined) === fn;
+  return callee.method !== null && SYNC_ARRAY_METHODS.has(callee.method) && callee.call.callee.type === AST_NODE_TYPES.MemberExpression;
+}
+
+/** A `.then` / `.catch` / `.finally` callback: it runs as a microtask of the promise chain. */
+export function isPromiseHandlerCallback(fn: FunctionNode): boolean {
+  const callee = getCalleeMethodName(fn);
+  return (
+    callee !== null &&
+    callee.call.type === AST_NODE_TYPES.CallExpression &&
+    callee.call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.method !== null &&
+    PROMISE_HANDLER_METHODS.has(callee.method)
+  );
+}
+
+export type AsyncContextKind = 'async-function' | 'sync-callback' | 'promise-callback' | 'top-level-await';
+
+export interface AsyncContext {
+  kind: AsyncContextKind;
+  /** The async function the code runs for (null for top-level-await modules and promise callbacks that are not async). */
+  asyncFunction: FunctionNode | null;
+  /** The function that directly contains the code (null at top level). */
+  enclosingFunction: FunctionNode | null;
+  /** Whether `await` may be inserted at the node. */
+  awaitLegal: boolean;
+}
+
+export interface AsyncContextOptions {
+  /** Sync array-method callbacks and `new Promise` executors inside async code count as async code. */
+  checkArrayCallbacks: boolean;
+  /** Module top-level statements count as async code when the module uses top-level `await`. */
+  checkTopLevelAwaitModules: boolean;
+  /** Whether the module uses top-level `await` (ask `hasTopLevelAwait` once per file, lazily). */
+  hasTopLevelAwait: () => boolean;
+}
+
+/**
+ * Whether code at `node` runs as part of async work, where blocking the thread delays every other
+ * task: the body of an async function, a chain of sync callbacks (array methods, promise executors)
+ * ending in one, a promise handler, or (opt-in) the top level of a module that uses top-level await.
+ * Returns null for startup code: ordinary sync functions, constructors, static blocks, module top level.
+ */
+export function getAsyncContext(node: TSESTree.Node, options: AsyncContextOptions): AsyncContext | null {
+  const enclosing = getEnclosingFunction(node);
+  const enclosingFunction = enclosing.fn;
+  if (!enclosingFunction) {
+    if (enclosing.inSyncBoundary || !options.checkTopLevelAwaitModules || !options.hasTopLevelAwait()) return null;
+    return { kind: 'top-level-await', asyncFunction: null, enclosingFunction: null, awaitLegal: true };
+  }
+  if (enclosing.inParameters) return null;
+  if (enclosingFunction.async) {
+    return { kind: 'async-function', asyncFunction: enclosingFunction, enclosingFunction, awaitLegal: true };
+  }
+  if (isPromiseHandlerCallback(enclosingFunction)) {
+    return { kind: 'promise-callback', asyncFunction: null, enclosingFunction, awaitLegal: false };
+  }
+  if (!options.checkArrayCallbacks) return null;
+  let callback: FunctionNode = enclosingFunction;
+  while (isSynchronousCallback(callback)) {
+    const outer = getEnclosingFunction(callback);
+    if (!outer.fn || outer.inParameters) return null;
+    if (outer.fn.async) {
+      return { kind: 'sync-callback', asyncFunction: outer.fn, enclosingFunction, awaitLegal: false };
+    }
+    callback = outer.fn;
+  }
+  return null;
+}
+
+/** Whether the program has an `await` (or `for await`) outside every function: a top-level-await module. */
+export function hasTopLevelAwait(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (sourceCode.ast.sourceType !== 'module') return false;
+  const visitorKeys = sourceCode.visitorKeys;
+  const stack: TSESTree.Node[] = [...sourceCode.ast.body];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return true;
+    if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) return true;
+    if (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'await using') return true;
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
