@@ -151,12 +151,33 @@ interface StatementStyle {
   semicolon: string;
 }
 
+const SEMICOLON_TERMINATED = new Set<string>([
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.VariableDeclaration,
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.TSImportEqualsDeclaration,
+]);
+
+/** Quotes and semicolons as the file writes them: the statement the new one goes next to decides, else the whole file. */
 function styleOf(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node | undefined): StatementStyle {
-  const stringToken = sourceCode.ast.tokens?.find((token) => token.type === 'String');
+  const tokens = sourceCode.ast.tokens ?? [];
+  const stringToken = tokens.find((token) => token.type === 'String');
   const quote = stringToken?.value.startsWith('"') ? '"' : "'";
-  const last = statement ? sourceCode.getLastToken(statement) : null;
-  const semicolon = statement && last?.value !== ';' ? '' : ';';
-  return { quote, semicolon };
+  if (statement && SEMICOLON_TERMINATED.has(statement.type)) {
+    return { quote, semicolon: sourceCode.getLastToken(statement)?.value === ';' ? ';' : '' };
+  }
+  const fileUsesSemicolons = tokens.length === 0 || tokens.some((token) => token.value === ';');
+  return { quote, semicolon: fileUsesSemicolons ? ';' : '' };
+}
+
+/** The last import-like statement (value or type import, `import x = require()`): new imports go after it. */
+function lastImportStatement(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
+  return program.body.findLast(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+        statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference),
+  );
 }
 
 /** The first statement that is not a directive (`'use strict'`), before which new imports go when there are none. */
@@ -213,7 +234,7 @@ export function ensureImport(
       const lastSpecifier = sameModule?.specifiers.at(-1);
       if (lastSpecifier) return { reference: local, fix: fixer.insertTextAfter(lastSpecifier, `, ${named}`) };
     }
-    const lastImport = imports.at(-1);
+    const lastImport = lastImportStatement(program);
     const { quote, semicolon } = styleOf(sourceCode, lastImport ?? firstNonDirective(program));
     const binding = isDefault ? local : `{ ${named} }`;
     const specifier = moduleSpecifierFor(sourceCode, request.module);
