@@ -1,5 +1,5 @@
 import { builtinModules } from 'node:module';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { stripNodePrefix } from './module-tracker.js';
 
 export interface ImportRequest {
@@ -161,7 +161,7 @@ const SEMICOLON_TERMINATED = new Set<string>([
 /** Quotes and semicolons as the file writes them: the statement the new one goes next to decides, else the whole file. */
 function styleOf(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node | undefined): StatementStyle {
   const tokens = sourceCode.ast.tokens ?? [];
-  const stringToken = tokens.find((token) => token.type === 'String');
+  const stringToken = tokens.find((token) => token.type === AST_TOKEN_TYPES.String);
   const quote = stringToken?.value.startsWith('"') ? '"' : "'";
   if (statement && SEMICOLON_TERMINATED.has(statement.type)) {
     return { quote, semicolon: sourceCode.getLastToken(statement)?.value === ';' ? ';' : '' };

@@ -1,5 +1,5 @@
 import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, type TraceMap as EslintUtilsTraceMap } from '@eslint-community/eslint-utils';
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * What to track: module name (without `node:`) to member path (`readFileSync`, `realpathSync.native`,
@@ -102,8 +102,8 @@ export function findModuleMemberReferences<T>(
 }
 
 function referenceType(node: TSESTree.Node): ModuleReferenceType {
-  if (node.type === 'CallExpression') return 'call';
-  if (node.type === 'NewExpression') return 'construct';
+  if (node.type === AST_NODE_TYPES.CallExpression) return 'call';
+  if (node.type === AST_NODE_TYPES.NewExpression) return 'construct';
   return 'read';
 }
 
@@ -142,8 +142,8 @@ export function stripNodePrefix(specifier: string): string {
 
 function getStaticString(node: TSESTree.Node | undefined): string | null {
   if (!node) return null;
-  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
   return null;
 }
 
@@ -166,7 +166,7 @@ function findGlobalReferences(globalScope: TSESLint.Scope.Scope, name: string): 
 function findGlobalCalls(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.CallExpression[] {
   return findGlobalReferences(globalScope, name).flatMap((identifier) => {
     const parent = identifier.parent;
-    return parent?.type === 'CallExpression' && parent.callee === identifier ? [parent] : [];
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier ? [parent] : [];
   });
 }
 
@@ -177,10 +177,10 @@ function findGlobalMemberCalls(
 ): TSESTree.CallExpression[] {
   return findGlobalReferences(globalScope, objectName).flatMap((identifier) => {
     const member = identifier.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== identifier) return [];
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return [];
     if (ASTUtils.getPropertyName(member) !== property) return [];
     const call = member.parent;
-    return call?.type === 'CallExpression' && call.callee === member ? [call] : [];
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? [call] : [];
   });
 }
 
@@ -191,11 +191,11 @@ function findImportEqualsRequires(
   const found: { specifier: string; identifiers: TSESTree.Identifier[] }[] = [];
   for (const statement of sourceCode.ast.body) {
     const declaration =
-      statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (declaration?.type !== 'TSImportEqualsDeclaration') continue;
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) continue;
     if (declaration.importKind === 'type') continue;
     const reference = declaration.moduleReference;
-    if (reference.type !== 'TSExternalModuleReference') continue;
+    if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
     const specifier = getStaticString(reference.expression);
     if (specifier === null) continue;
     const identifiers = sourceCode.scopeManager

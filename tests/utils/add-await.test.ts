@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { addAwait } from '../../src/utils/add-await.js';
 import { parses, withSourceCode, type LintCodeOptions } from './lint-code.js';
@@ -10,7 +10,7 @@ function rewrite(code: string, options: LintCodeOptions = {}): string {
     ({ sourceCode }) => {
       const start = sourceCode.text.indexOf('read(p)');
       let node = sourceCode.getNodeByRangeIndex(start) as TSESTree.Node;
-      while (node.type !== 'CallExpression') node = node.parent as TSESTree.Node;
+      while (node.type !== AST_NODE_TYPES.CallExpression) node = node.parent as TSESTree.Node;
       const text = addAwait(sourceCode, node, 'readAsync(p)');
       return sourceCode.text.slice(0, node.range[0]) + text + sourceCode.text.slice(node.range[1]);
     },

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   describeFunction,
@@ -15,7 +15,7 @@ function atMark<T>(code: string, inspect: (node: TSESTree.Node, sourceCode: Para
     ({ sourceCode }) => {
       const index = sourceCode.text.indexOf('mark()');
       const node = sourceCode.getNodeByRangeIndex(index);
-      if (!node || node.type !== 'Identifier' || !node.parent) throw new Error('no mark() in code');
+      if (!node || node.type !== AST_NODE_TYPES.Identifier || !node.parent) throw new Error('no mark() in code');
       return inspect(node.parent, sourceCode);
     },
     options,

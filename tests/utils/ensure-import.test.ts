@@ -35,7 +35,7 @@ function fixWith(code: string, request: ImportRequest, options: LintCodeOptions 
         ...(options.parser === 'typescript' ? { parser: tsParser } : {}),
       },
       rules: { 'test/use': 'error' },
-    } as Linter.Config,
+    },
     options.parser === 'typescript' ? 'file.ts' : 'file.js',
   );
   expect(messages.filter((message) => message.fatal)).toEqual([]);

@@ -44,7 +44,7 @@ export function withSourceCode<T>(
         ...(options.parser === 'typescript' ? { parser: tsParser } : {}),
       },
       rules: { 'test/inspect': 'error' },
-    } as Linter.Config,
+    },
     options.filename ?? (options.parser === 'typescript' ? 'file.ts' : 'file.js'),
   );
   const fatal = messages.find((message) => message.fatal);
