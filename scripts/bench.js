@@ -1,0 +1,382 @@
+#!/usr/bin/env node
+// Side-by-side benchmark (npm run bench) on the pinned corpus (npm run corpus:setup first):
+//   - floor: ESLint with the same parsers and no rule (parse + traverse);
+//   - each of our rules alone, and the `recommended` config (all of them together);
+//   - peers: core `no-await-in-loop`, eslint-plugin-n's `no-sync`;
+//   - type-aware, on the TypeScript packages with the same projectService set-up: a typed floor,
+//     `@typescript-eslint/no-floating-promises` and `floating-task`;
+//   - `recommended` with `--concurrency=auto`, which must report the same problems as one thread.
+// Every configuration runs in a fresh process, in rotating order, `--reps` times; medians are
+// reported: whole lint time above the floor, per-rule time (ESLint's rule timers: the `stats`
+// option, the numbers `TIMING=all` prints) and whole process time. Report counts sit beside the
+// peers' counts, with how many of the peer's reports ours also makes (same file, overlapping lines).
+// Writes bench/results.md (full runs; `--out FILE` to choose, `--no-write` to skip) and prints it.
+//
+// Usage: node scripts/bench.js [--quick] [--reps N] [--no-typed] [--out FILE] [--no-write]
+//   --quick   reduced corpus (15 most async-dense files per package) and 3 repetitions: ~2 minutes
+//   --reps N  repetitions per configuration (default 3; 5 gives steadier medians on a busy machine)
+// Needs the plugin built (`npm run build`; npm run bench does).
+
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CACHE_DIR, CORPUS_DIR, ROOT, assertCorpusInstalled, getInstalledVersion, listCorpusFiles } from './corpus-setup.js';
+import {
+  PLUGIN_PREFIX,
+  countLines,
+  createCorpusESLint,
+  formatTable,
+  loadPlugin,
+  median,
+  readText,
+  selectQuickFiles,
+  shortRuleName,
+} from '../bench/lint-helpers.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const QUICK_FILES_PER_PACKAGE = 15;
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    reps: { type: 'string' },
+    'no-typed': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+    child: { type: 'string' },
+  },
+});
+
+// ---- child: one measured lint run -------------------------------------------------------------
+
+async function runChild(jobFile) {
+  const job = JSON.parse(readFileSync(jobFile, 'utf8'));
+  const eslint = await createCorpusESLint({ ...job.spec, stats: true });
+  const start = performance.now();
+  const results = await eslint.lintFiles(job.files);
+  const lintMs = performance.now() - start;
+  let parseMs = 0;
+  const ruleMs = {};
+  const counts = {};
+  const reports = [];
+  let fatal = 0;
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      parseMs += pass.parse?.total ?? 0;
+      for (const [ruleId, time] of Object.entries(pass.rules ?? {})) ruleMs[ruleId] = (ruleMs[ruleId] ?? 0) + time.total;
+    }
+    const relative = path.relative(job.spec.cwd, result.filePath);
+    for (const message of result.messages) {
+      if (message.fatal) fatal++;
+      if (!message.ruleId) continue;
+      counts[message.ruleId] = (counts[message.ruleId] ?? 0) + 1;
+      reports.push([message.ruleId, relative, message.line, message.endLine ?? message.line, message.column, message.message]);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ lintMs, parseMs, ruleMs, counts, fatal, reports: job.withReports ? reports : undefined })}\n`);
+}
+
+// ---- parent -------------------------------------------------------------------------------------
+
+function runMeasured(job, jobFile) {
+  writeFileSync(jobFile, JSON.stringify(job));
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [SELF, '--child', jobFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const processMs = performance.now() - start;
+      if (code !== 0) {
+        reject(new Error(`bench child for "${job.label}" exited with code ${code}`));
+        return;
+      }
+      resolve({ ...JSON.parse(stdout.trim().split('\n').at(-1)), processMs });
+    });
+  });
+}
+
+function getVersion(name) {
+  try {
+    return createRequire(path.join(ROOT, 'package.json'))(`${name}/package.json`).version;
+  } catch {
+    try {
+      return createRequire(path.join(CORPUS_DIR, 'package.json'))(`${name}/package.json`).version;
+    } catch {
+      return 'not installed';
+    }
+  }
+}
+
+function describeMachine() {
+  const cpus = os.cpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (shared with other work: load average ${os.loadavg().map((value) => value.toFixed(2)).join(' / ')} at start), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}`,
+    `- Node ${process.version}; eslint ${getVersion('eslint')}; typescript ${getVersion('typescript')}; @typescript-eslint/parser ${getVersion('@typescript-eslint/parser')}; eslint-plugin-n ${getVersion('eslint-plugin-n')}; eslint-plugin-event-loop ${getVersion('eslint-plugin-event-loop')} (commit ${commit})`,
+  ].join('\n');
+}
+
+function describeCorpus(files) {
+  const byPackage = new Map();
+  for (const entry of files) {
+    const row = byPackage.get(entry.pkg) ?? { files: 0, lines: 0 };
+    row.files++;
+    row.lines += countLines(readText(entry.file));
+    byPackage.set(entry.pkg, row);
+  }
+  const rows = [...byPackage.entries()].map(([pkg, row]) => [`${pkg.name}@${getInstalledVersion(pkg) ?? '?'}`, pkg.language === 'ts' ? 'TypeScript' : 'JavaScript', row.files, row.lines]);
+  const total = [...byPackage.values()].reduce((sum, row) => ({ files: sum.files + row.files, lines: sum.lines + row.lines }), { files: 0, lines: 0 });
+  rows.push(['**total**', '', total.files, total.lines]);
+  return formatTable(['package', 'language', 'files', 'lines'], rows, 'llrr');
+}
+
+const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)}` : '–');
+const percent = (value) => (Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(1)}%` : '–');
+
+/** How many of `peer`'s reports ours also makes: same file, overlapping line ranges. */
+function countMatched(peerReports, ourReports) {
+  const ours = new Map();
+  for (const [, file, line, endLine] of ourReports) {
+    if (!ours.has(file)) ours.set(file, []);
+    ours.get(file).push([line, endLine]);
+  }
+  const overlaps = ([, file, line, endLine]) => (ours.get(file) ?? []).some(([start, end]) => start <= endLine && line <= end);
+  return peerReports.filter(overlaps).length;
+}
+
+async function main() {
+  assertCorpusInstalled();
+  const started = performance.now();
+  const plugin = await loadPlugin();
+  const reps = Number.parseInt(args.reps ?? '3', 10);
+  if (!Number.isSafeInteger(reps) || reps < 1) throw new Error('--reps takes a positive integer');
+
+  let files = listCorpusFiles();
+  if (args.quick) files = selectQuickFiles(files, QUICK_FILES_PER_PACKAGE);
+  const typedFiles = files.filter((entry) => entry.pkg.language === 'ts');
+  const ourRuleIds = Object.keys(plugin.rules).map((name) => `${PLUGIN_PREFIX}/${name}`);
+  const recommended = plugin.configs.recommended.rules ?? {};
+  const entryOf = (id) => recommended[id] ?? 'error';
+
+  let hasPluginN = true;
+  try {
+    const { importTool } = await import('../bench/eslint-options.js');
+    await importTool('eslint-plugin-n');
+  } catch (error) {
+    hasPluginN = false;
+    console.log(`bench: ${error.message} Skipping n/no-sync.`);
+  }
+
+  const floatingTaskId = `${PLUGIN_PREFIX}/floating-task`;
+  const configs = [
+    { label: 'floor (parse + traverse, no rule)', group: 'syntactic', rules: {}, floor: true },
+    ...ourRuleIds.map((id) => ({ label: shortRuleName(id), group: 'syntactic', rules: { [id]: entryOf(id) }, ours: id })),
+    { label: `recommended (${Object.keys(recommended).map(shortRuleName).join(', ') || 'no rule registered'})`, group: 'syntactic', rules: recommended, recommended: true },
+    {
+      label: 'recommended, --concurrency=auto',
+      group: 'syntactic',
+      rules: recommended,
+      concurrency: 'auto',
+      concurrencyCheck: true,
+    },
+    { label: 'core no-await-in-loop', group: 'syntactic', rules: { 'no-await-in-loop': 'error' }, peer: 'no-await-in-loop' },
+    ...(hasPluginN ? [{ label: 'eslint-plugin-n no-sync', group: 'syntactic', rules: { 'n/no-sync': 'error' }, peer: 'n/no-sync' }] : []),
+  ];
+  if (!args['no-typed'] && typedFiles.length > 0) {
+    configs.push(
+      { label: 'type-aware floor (projectService, no rule)', group: 'type-aware', rules: {}, floor: true, typed: true },
+      {
+        label: '@typescript-eslint/no-floating-promises',
+        group: 'type-aware',
+        rules: { '@typescript-eslint/no-floating-promises': 'error' },
+        typed: true,
+        peer: '@typescript-eslint/no-floating-promises',
+      },
+    );
+    if (plugin.rules['floating-task']) {
+      configs.push({ label: 'floating-task (type-aware)', group: 'type-aware', rules: { [floatingTaskId]: entryOf(floatingTaskId) }, typed: true, ours: floatingTaskId });
+    }
+  }
+
+  const benchDir = path.join(CACHE_DIR, 'bench');
+  mkdirSync(benchDir, { recursive: true });
+  const measurements = new Map(configs.map((config) => [config, []]));
+  console.log(
+    `bench: ${files.length} files (${typedFiles.length} TypeScript for the type-aware runs)${args.quick ? ' (--quick)' : ''}, ${configs.length} configurations x ${reps} repetitions`,
+  );
+  for (let rep = 0; rep < reps; rep++) {
+    // Rotate the order so slow drift of a shared machine does not always hit the same configuration.
+    const order = configs.map((_, index) => configs[(index + rep) % configs.length]);
+    for (const config of order) {
+      const job = {
+        label: config.label,
+        spec: { cwd: CORPUS_DIR, rules: config.rules, typed: config.typed === true, concurrency: config.concurrency ?? 'off' },
+        files: (config.typed ? typedFiles : files).map((entry) => entry.file),
+        withReports: rep === 0,
+      };
+      const measurement = await runMeasured(job, path.join(benchDir, 'job.json'));
+      measurements.get(config).push(measurement);
+      process.stdout.write(`  rep ${rep + 1}/${reps} ${config.label}: ${ms(measurement.lintMs)} ms\n`);
+    }
+  }
+
+  const summary = new Map();
+  for (const config of configs) {
+    const runs = measurements.get(config);
+    const ruleIds = Object.keys(config.rules);
+    summary.set(config, {
+      lintMs: median(runs.map((run) => run.lintMs)),
+      processMs: median(runs.map((run) => run.processMs)),
+      ruleMs: Object.fromEntries(ruleIds.map((id) => [id, median(runs.map((run) => run.ruleMs[id] ?? 0))])),
+      ruleTotalMs: median(runs.map((run) => ruleIds.reduce((sum, id) => sum + (run.ruleMs[id] ?? 0), 0))),
+      counts: runs[0].counts,
+      reports: runs[0].reports ?? [],
+      fatal: runs[0].fatal,
+    });
+  }
+
+  const lines = [];
+  const out = (text = '') => lines.push(text);
+  out('# Benchmark: eslint-plugin-event-loop beside the rules people use today');
+  out();
+  out(`Generated by \`npm run bench${args.quick ? ' -- --quick' : ''}\` (scripts/bench.js). Each configuration runs in a fresh Node process, in rotating order, ${reps} times; the numbers are medians.`);
+  out('"lint" is the time `ESLint#lintFiles` takes; "rule time" is ESLint\'s own per-rule timer (the `stats` option; the numbers `TIMING=all` prints); "process" is the whole process (start-up, loading plugins and parsers, linting).');
+  out('The corpus\'s own `eslint-disable` comments are ignored (`allowInlineConfig: false`) so every rule sees the same code.');
+  out();
+  out('## Machine');
+  out();
+  out(describeMachine());
+  out();
+  out('## Corpus');
+  out();
+  out(describeCorpus(files));
+  out();
+
+  for (const group of ['syntactic', 'type-aware']) {
+    const groupConfigs = configs.filter((config) => config.group === group);
+    if (groupConfigs.length === 0) continue;
+    const floor = summary.get(groupConfigs.find((config) => config.floor));
+    out(group === 'syntactic' ? `## Syntactic mode (${files.length} files)` : `## Type-aware mode (${typedFiles.length} TypeScript files, projectService)`);
+    out();
+    const rows = groupConfigs.map((config) => {
+      const result = summary.get(config);
+      const above = result.lintMs - floor.lintMs;
+      const reportCount = Object.values(result.counts).reduce((sum, count) => sum + count, 0);
+      return [
+        config.label,
+        ms(result.lintMs),
+        config.floor ? '' : `${ms(above)} (${percent((above / floor.lintMs) * 100)})`,
+        config.floor ? '' : `${result.ruleTotalMs.toFixed(1)} (${percent((result.ruleTotalMs / floor.lintMs) * 100)})`,
+        ms(result.processMs),
+        config.floor ? '' : reportCount,
+      ];
+    });
+    out(formatTable(['configuration', 'lint ms', 'above floor ms', 'rule time ms (of floor)', 'process ms', 'reports'], rows));
+    out();
+  }
+
+  // Targets.
+  const floorSyntactic = summary.get(configs.find((config) => config.floor && !config.typed));
+  const recommendedConfig = configs.find((config) => config.recommended);
+  const recommendedResult = summary.get(recommendedConfig);
+  out('## Targets');
+  out();
+  if (Object.keys(recommendedConfig.rules).length === 0) {
+    out('- No rule is registered yet: nothing to compare.');
+  } else {
+    const byRuleTime = (recommendedResult.ruleTotalMs / floorSyntactic.lintMs) * 100;
+    const byWall = ((recommendedResult.lintMs - floorSyntactic.lintMs) / floorSyntactic.lintMs) * 100;
+    out(
+      `- All our rules together (\`recommended\`, syntactic) add ${percent(byRuleTime)} to the floor by rule time and ${percent(byWall)} by lint time (target: at most +10%): **${byRuleTime <= 10 ? 'met' : 'MISSED'}** (rule time is the steadier measure on a shared machine).`,
+    );
+  }
+  const floatingTask = configs.find((config) => config.ours === floatingTaskId && config.typed);
+  const noFloating = configs.find((config) => config.peer === '@typescript-eslint/no-floating-promises');
+  if (floatingTask && noFloating) {
+    const ours = summary.get(floatingTask);
+    const theirs = summary.get(noFloating);
+    const typedFloor = summary.get(configs.find((config) => config.floor && config.typed));
+    const ratio = ours.ruleTotalMs / theirs.ruleTotalMs;
+    const wallRatio = (ours.lintMs - typedFloor.lintMs) / (theirs.lintMs - typedFloor.lintMs);
+    out(
+      `- \`floating-task\` / \`no-floating-promises\` (type-aware, same files, same run): ${ratio.toFixed(2)} by rule time (${ours.ruleTotalMs.toFixed(0)} / ${theirs.ruleTotalMs.toFixed(0)} ms), ${wallRatio.toFixed(2)} by lint time above the typed floor (target: at most 1): **${ratio <= 1 ? 'met' : 'MISSED'}**.`,
+    );
+  } else if (!args['no-typed']) {
+    out('- `floating-task` is not registered yet: its type-aware ratio to `no-floating-promises` is not measured.');
+  }
+  const concurrencyConfig = configs.find((config) => config.concurrencyCheck);
+  const keyOf = ([ruleId, file, line, , column, message]) => `${file}:${line}:${column}:${ruleId}:${message}`;
+  const single = recommendedResult.reports.map(keyOf).sort();
+  const multi = summary.get(concurrencyConfig).reports.map(keyOf).sort();
+  const sameProblems = single.length === multi.length && single.every((key, index) => key === multi[index]);
+  out(
+    `- \`--concurrency=auto\` (${os.availableParallelism?.() ?? os.cpus().length} cores) reports ${sameProblems ? 'the same' : 'DIFFERENT'} problems as one thread (${multi.length} vs ${single.length}).`,
+  );
+  out();
+
+  // Report counts beside the peers'.
+  const countOf = (config, id) => (config ? (summary.get(config).counts[id] ?? 0) : null);
+  const pairs = [
+    [`${PLUGIN_PREFIX}/no-sequential-await-in-loop`, 'no-await-in-loop', false],
+    [`${PLUGIN_PREFIX}/no-sync-in-async`, 'n/no-sync', false],
+    [floatingTaskId, '@typescript-eslint/no-floating-promises', true],
+  ];
+  const countRows = [];
+  for (const [ours, peer, typed] of pairs) {
+    const ourConfig = configs.find((config) => config.ours === ours && (config.typed === true) === typed);
+    const peerConfig = configs.find((config) => config.peer === peer);
+    if (!peerConfig) continue;
+    const peerReports = summary.get(peerConfig).reports.filter((report) => report[0] === peer);
+    const ourReports = ourConfig ? summary.get(ourConfig).reports.filter((report) => report[0] === ours) : [];
+    countRows.push([
+      ourConfig ? `${shortRuleName(ours)}${typed ? ' (type-aware)' : ''}` : `${shortRuleName(ours)} (not registered)`,
+      ourConfig ? countOf(ourConfig, ours) : '–',
+      peer,
+      countOf(peerConfig, peer),
+      ourConfig ? countMatched(peerReports, ourReports) : '–',
+    ]);
+  }
+  for (const id of ourRuleIds) {
+    if (pairs.some(([ours]) => ours === id)) continue;
+    const config = configs.find((candidate) => candidate.ours === id && !candidate.typed);
+    countRows.push([shortRuleName(id), countOf(config, id), '(no peer)', '', '']);
+  }
+  out('## Report counts beside the peers');
+  out();
+  out('"Also reported by ours": reports of the peer on lines that one of our reports covers (same file, overlapping lines).');
+  out();
+  out(formatTable(['our rule', 'reports', 'peer', 'peer reports', 'of which also reported by ours'], countRows, 'lrlrr'));
+  out();
+  out(`Total benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+
+  const markdown = `${lines.join('\n')}\n`;
+  console.log(`\n${markdown}`);
+  const target = args.out ?? (args.quick ? null : path.join(ROOT, 'bench', 'results.md'));
+  if (target && !args['no-write']) {
+    writeFileSync(target, markdown);
+    console.log(`bench: wrote ${path.relative(ROOT, target)}`);
+  }
+  if (!sameProblems) process.exitCode = 1;
+  const anyFatal = [...summary.values()].some((result) => result.fatal > 0);
+  if (anyFatal) {
+    console.log('bench: some files did not parse (fatal messages): run npm run validate.');
+    process.exitCode = 1;
+  }
+}
+
+if (args.child) await runChild(args.child);
+else await main();

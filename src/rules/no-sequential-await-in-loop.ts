@@ -1,0 +1,277 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../utils/create-rule.js';
+import { ensureImport, type ImportRequest } from '../utils/ensure-import.js';
+import { isFunctionNode } from '../utils/async-context.js';
+import { isArrayBySyntax } from '../utils/known-array.js';
+import {
+  analyzeLoopIndependence,
+  getAwaitedCall,
+  hasSequentialOptOutComment,
+  type IndependentLoop,
+} from '../utils/loop-independence.js';
+import { getLoopRewrite, type ConcurrencyRunner } from '../utils/loop-rewrite.js';
+import { getLoopShape, type LoopShape } from '../utils/loop-shape.js';
+import { findModuleMemberReferences } from '../utils/module-tracker.js';
+
+export interface ConcurrencyOption {
+  /** Module that exports the mapper, e.g. `p-map`. */
+  import: string;
+  /** The mapper's name: the local name of a default import, or the export's name when `named` is true. */
+  name: string;
+  /** The `concurrency` passed to the mapper. */
+  limit: number;
+  /** `import { name } from 'module'` instead of `import name from 'module'`. */
+  named?: boolean;
+}
+
+export type Options = [
+  {
+    autofix?: boolean;
+    concurrency?: ConcurrencyOption | null;
+    pacingCallees?: string[];
+    sequentialReceivers?: string[];
+  },
+];
+
+export type MessageIds =
+  | 'sequentialAwait'
+  | 'runConcurrently'
+  | 'runConcurrentlyInTry'
+  | 'runPhases'
+  | 'runPhasesInTry';
+
+export const DEFAULT_PACING_CALLEES = ['sleep', 'delay', 'wait', 'setTimeout', 'throttle', 'backoff'];
+export const DEFAULT_SEQUENTIAL_RECEIVERS = [
+  'tx', 'trx', 'transaction', 'session', 'lock', 'mutex', 'queue', 'stream', 'writer', 'reader', 'cursor', 'iterator',
+];
+
+const MAX_AWAITED_TEXT = 40;
+
+/** Delays from `timers/promises`, found under any local name. */
+const DELAYS = { 'timers/promises': { setTimeout: true, setImmediate: true, 'scheduler.wait': true, 'scheduler.yield': true } };
+/** Child-process runners: their output and exit codes follow the order they run in. */
+const PROCESS_RUNNERS = {
+  child_process: { exec: true, execFile: true, spawn: true, fork: true },
+  execa: { default: true, execa: true, execaNode: true, execaCommand: true, $: true },
+};
+/** File writes that take the path first: the same path in every iteration is a shared file. */
+const FILE_WRITES = {
+  'fs/promises': { writeFile: true, appendFile: true },
+  fs: { 'promises.writeFile': true, 'promises.appendFile': true },
+};
+
+type CandidateLoop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
+
+/** The `await`ed expression as the message shows it: `getUser(id)`, or `getUser(…)` when long. */
+function describeAwaited(sourceCode: Readonly<TSESLint.SourceCode>, awaitNode: TSESTree.AwaitExpression): string {
+  const text = sourceCode.getText(awaitNode.argument);
+  if (text.length <= MAX_AWAITED_TEXT && !text.includes('\n')) return text;
+  const call = getAwaitedCall(awaitNode);
+  if (call) {
+    const callee = sourceCode.getText(call.callee);
+    if (callee.length <= MAX_AWAITED_TEXT && !callee.includes('\n')) return `${callee}(…)`;
+  }
+  return `${text.slice(0, MAX_AWAITED_TEXT).split('\n')[0]?.trimEnd() ?? ''}…`;
+}
+
+/** Whether a `try` with a `catch` surrounds the loop in its own function. */
+function isInsideTryWithCatch(node: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
+    child = current;
+  }
+  return false;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-sequential-await-in-loop',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow loops that await independent work one item at a time',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      sequentialAwait:
+        'Iterations of this loop await `{{awaited}}` one after another but do not depend on each other; run them concurrently with `{{runner}}`.',
+      runConcurrently: 'Run the iterations concurrently with `{{runner}}`.',
+      runConcurrentlyInTry:
+        'Run the iterations concurrently with `{{runner}}` (inside this `try`, the other iterations keep running when one throws).',
+      runPhases: 'Await `{{awaited}}` for all items concurrently with `{{runner}}`, then run the rest of the body in item order.',
+      runPhasesInTry:
+        'Await `{{awaited}}` for all items concurrently with `{{runner}}`, then run the rest of the body in item order (inside this `try`, the other items keep running when one throws).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          autofix: {
+            type: 'boolean',
+            description: 'Apply the rewrite as an autofix instead of offering it as a suggestion.',
+          },
+          concurrency: {
+            description:
+              'Rewrite with a concurrency-limited mapper instead of `Promise.all`, e.g. `{ "import": "p-map", "name": "pMap", "limit": 8 }`; null for `Promise.all`.',
+            oneOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['import', 'name', 'limit'],
+                properties: {
+                  import: { type: 'string', minLength: 1, description: 'Module that exports the mapper.' },
+                  name: {
+                    type: 'string',
+                    pattern: '^[A-Za-z_$][\\w$]*$',
+                    description: 'Local name of the default export, or the export name when `named` is true.',
+                  },
+                  limit: { type: 'integer', minimum: 1, description: 'How many iterations may run at once.' },
+                  named: {
+                    type: 'boolean',
+                    description: 'The mapper is a named export (`import { name } from ...`) rather than the default export.',
+                  },
+                },
+              },
+            ],
+          },
+          pacingCallees: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Callee names (leading camelCase words, any case) of delays and retries that pace a loop on purpose.',
+          },
+          sequentialReceivers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Receiver names (trailing camelCase words, any case) of connections, locks and streams whose operations must not overlap.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        autofix: false,
+        concurrency: null,
+        pacingCallees: DEFAULT_PACING_CALLEES,
+        sequentialReceivers: DEFAULT_SEQUENTIAL_RECEIVERS,
+      },
+    ],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const concurrency = options.concurrency ?? null;
+    const runnerName = concurrency ? concurrency.name : 'Promise.all';
+    const loopsWithAwait = new Set<TSESTree.Node>();
+    const reportedLoops = new Set<TSESTree.Node>();
+    let moduleCalls: { delays: Set<TSESTree.Node>; processes: Set<TSESTree.Node>; fileWrites: Set<TSESTree.Node> } | null = null;
+
+    const getModuleCalls = (): NonNullable<typeof moduleCalls> => {
+      moduleCalls ??= {
+        delays: new Set(findModuleMemberReferences(sourceCode, DELAYS, { builtin: true, types: ['call'] }).map((found) => found.node)),
+        processes: new Set(findModuleMemberReferences(sourceCode, PROCESS_RUNNERS, { builtin: true, types: ['call'] }).map((found) => found.node)),
+        fileWrites: new Set(findModuleMemberReferences(sourceCode, FILE_WRITES, { builtin: true, types: ['call'] }).map((found) => found.node)),
+      };
+      return moduleCalls;
+    };
+
+    const services = sourceCode.parserServices;
+    const isArrayByType = (node: TSESTree.Node): boolean => {
+      if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
+      const checker = services.program.getTypeChecker();
+      const tsNode = services.esTreeNodeToTSNodeMap.get(node as TSESTree.Expression);
+      if (!tsNode) return false;
+      const type = checker.getTypeAtLocation(tsNode);
+      return checker.isArrayType(type) || checker.isTupleType(type);
+    };
+    const isIterableArray = (shape: LoopShape): boolean => {
+      const iterable = shape.iterable;
+      if (!iterable) return false;
+      return isArrayBySyntax(iterable, sourceCode.getScope(shape.loop)) || isArrayByType(iterable);
+    };
+
+    const report = (shape: LoopShape, loopInfo: IndependentLoop): void => {
+      const awaited = describeAwaited(sourceCode, loopInfo.firstAwait);
+      const data = { awaited, runner: runnerName };
+      const iterableIsArray = loopInfo.rewrite !== null && concurrency === null && isIterableArray(shape);
+      const probe = getLoopRewrite(sourceCode, shape, loopInfo, { runner: { kind: 'promise-all' }, iterableIsArray });
+      if (!probe) {
+        context.report({ node: loopInfo.firstAwait, messageId: 'sequentialAwait', data });
+        return;
+      }
+      const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
+        const fixes: TSESLint.RuleFix[] = [];
+        let runner: ConcurrencyRunner = { kind: 'promise-all' };
+        if (concurrency) {
+          const request: ImportRequest = concurrency.named
+            ? { module: concurrency.import, name: concurrency.name }
+            : { module: concurrency.import, name: 'default', localName: concurrency.name };
+          const ensured = ensureImport(fixer, sourceCode, request);
+          if (ensured.fix) fixes.push(ensured.fix);
+          runner = { kind: 'limited', reference: ensured.reference, limit: concurrency.limit };
+        }
+        const rewrite = getLoopRewrite(sourceCode, shape, loopInfo, { runner, iterableIsArray });
+        if (rewrite) fixes.push(fixer.replaceTextRange(rewrite.range, rewrite.text));
+        return fixes;
+      };
+      const inTry = isInsideTryWithCatch(shape.label ?? shape.loop);
+      const phases = loopInfo.rewrite === 'phase-split';
+      const suggestionId: MessageIds = phases ? (inTry ? 'runPhasesInTry' : 'runPhases') : inTry ? 'runConcurrentlyInTry' : 'runConcurrently';
+      const suggestionData = phases && loopInfo.phaseSplit ? { awaited: describeAwaited(sourceCode, loopInfo.phaseSplit.await), runner: runnerName } : data;
+      // Inside a try/catch the rewrite changes what a throw stops: it stays a suggestion, whose text says so.
+      if (options.autofix && !inTry) {
+        context.report({ node: loopInfo.firstAwait, messageId: 'sequentialAwait', data, fix });
+      } else {
+        context.report({
+          node: loopInfo.firstAwait,
+          messageId: 'sequentialAwait',
+          data,
+          suggest: [{ messageId: suggestionId, data: suggestionData, fix }],
+        });
+      }
+    };
+
+    const checkLoop = (node: CandidateLoop): void => {
+      if (!loopsWithAwait.has(node)) return;
+      const shape = getLoopShape(node);
+      if (!shape || hasSequentialOptOutComment(sourceCode, node)) return;
+      const calls = getModuleCalls();
+      const result = analyzeLoopIndependence(shape, sourceCode, {
+        pacingCallees: options.pacingCallees ?? DEFAULT_PACING_CALLEES,
+        sequentialReceivers: options.sequentialReceivers ?? DEFAULT_SEQUENTIAL_RECEIVERS,
+        delayCalls: calls.delays,
+        processCalls: calls.processes,
+        fileWriteCalls: calls.fileWrites,
+        reportedLoops,
+      });
+      if (!result.independent) return;
+      reportedLoops.add(node);
+      report(shape, result);
+    };
+
+    return {
+      AwaitExpression(node) {
+        // Mark the loops of this function that contain the await (cheap filter for the analysis).
+        for (let current: TSESTree.Node | undefined = node.parent; current && !isFunctionNode(current); current = current.parent) {
+          if (
+            current.type === AST_NODE_TYPES.ForOfStatement ||
+            current.type === AST_NODE_TYPES.ForInStatement ||
+            current.type === AST_NODE_TYPES.ForStatement
+          ) {
+            loopsWithAwait.add(current);
+          }
+        }
+      },
+      'ForOfStatement:exit': checkLoop,
+      'ForInStatement:exit': checkLoop,
+      'ForStatement:exit': checkLoop,
+    };
+  },
+});

@@ -1,0 +1,283 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { addAwait } from '../utils/add-await.js';
+import {
+  describeFunction,
+  getAsyncContext,
+  getEnclosingFunction,
+  type AsyncContext,
+} from '../utils/async-context.js';
+import { getArgumentListText, getAsyncVariantAccess, isTopLevelReferenceAt } from '../utils/async-variant-call.js';
+import { getCpuHeavyApiMaps, type CpuHeavyApi, type ExtraCpuFunction } from '../utils/cpu-heavy-apis.js';
+import {
+  findCpuLoopNests,
+  getLoopKeyword,
+  getRepeatingLoop,
+  isOutermostLoop,
+  type LoopNode,
+} from '../utils/cpu-loop-nest.js';
+import { createRule } from '../utils/create-rule.js';
+import { ensureImport } from '../utils/ensure-import.js';
+import { findModuleMemberReferences, type ModuleMemberReference } from '../utils/module-tracker.js';
+import { findWorkerConstructions, isWorkerFile } from '../utils/worker-threads.js';
+
+export type Options = [
+  {
+    allow?: string[];
+    extraFunctions?: ExtraCpuFunction[];
+    checkAllFunctions?: boolean;
+    checkLoops?: boolean;
+    loopDepth?: number;
+    checkWorkerPerCall?: boolean;
+  },
+];
+
+export type MessageIds = 'cpuCall' | 'cpuCallWithoutVariant' | 'cpuLoopNest' | 'workerInLoop' | 'workerPerCall';
+
+/** Where the reported code runs, for messages, and whether `await` may be written there. */
+interface RunContext {
+  where: string;
+  awaitLegal: boolean;
+}
+
+const LOOP_SELECTOR = 'ForStatement, ForInStatement, ForOfStatement, WhileStatement, DoWhileStatement';
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-worker-for-cpu',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow CPU-heavy synchronous work on the event loop in async code',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      strictOptions: [{ checkLoops: true, checkWorkerPerCall: true }],
+    },
+    fixable: 'code',
+    messages: {
+      cpuCall:
+        '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; use `{{replacement}}`{{benefit}}.',
+      cpuCallWithoutVariant:
+        '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; move it to a worker thread (a pool such as piscina).',
+      cpuLoopNest:
+        'This `{{loop}}` loop nest ({{depth}} levels deep) runs CPU-bound work on the event loop {{where}}, blocking every other request; move it to a worker thread or split it into chunks that yield to the event loop.',
+      workerInLoop:
+        '`{{callee}}` starts a new thread on every iteration of a loop {{where}}; starting a worker costs tens of milliseconds and megabytes of memory, so reuse a pool (e.g. piscina) or one long-lived worker.',
+      workerPerCall:
+        '`{{callee}}` starts a new thread each time it runs {{where}}; starting a worker costs tens of milliseconds and megabytes of memory, so reuse a pool (e.g. piscina) or one long-lived worker.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            description: 'Module members never to report, as `module.member` (`zlib.gunzipSync`; `node:` prefix optional).',
+            items: { type: 'string', pattern: '^\\S+\\.\\S+$' },
+            uniqueItems: true,
+          },
+          extraFunctions: {
+            type: 'array',
+            description: 'More CPU-heavy synchronous module members to report.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['module', 'names', 'style'],
+              properties: {
+                module: { type: 'string', minLength: 1, description: 'Module specifier (`node:` prefix optional for built-ins).' },
+                names: {
+                  type: 'array',
+                  description: 'Names of the synchronous members.',
+                  items: { type: 'string', minLength: 1 },
+                  minItems: 1,
+                  uniqueItems: true,
+                },
+                replacement: {
+                  type: 'string',
+                  pattern: '^[A-Za-z_$][\\w$]*$',
+                  description: 'Member of the same module that does the work off the event loop; enables the autofix.',
+                },
+                style: {
+                  type: 'string',
+                  enum: ['callback', 'promise'],
+                  description: 'How `replacement` gives its result: a Node-style callback (wrapped in `promisify`) or a promise.',
+                },
+              },
+            },
+          },
+          checkAllFunctions: {
+            type: 'boolean',
+            description: 'Report in every function, not only in async code (never at module top level).',
+          },
+          checkLoops: {
+            type: 'boolean',
+            description: 'Report nests of data-bound loops without `await` in async code.',
+          },
+          loopDepth: {
+            type: 'integer',
+            minimum: 2,
+            description: 'How many nested loops make a nest that `checkLoops` reports.',
+          },
+          checkWorkerPerCall: {
+            type: 'boolean',
+            description: 'Report `new Worker(...)` created in a loop inside a function, or in async code.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        allow: [],
+        extraFunctions: [],
+        checkAllFunctions: false,
+        checkLoops: false,
+        loopDepth: 2,
+        checkWorkerPerCall: false,
+      },
+    ],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    if (isWorkerFile(sourceCode)) return {};
+
+    const checkAllFunctions = options.checkAllFunctions === true;
+    const loopDepth = options.loopDepth ?? 2;
+    const describe = (fn: Parameters<typeof describeFunction>[0]): string => describeFunction(fn, sourceCode);
+
+    function describeAsyncContext(asyncContext: AsyncContext): string {
+      const { kind, asyncFunction, enclosingFunction } = asyncContext;
+      if (kind === 'sync-callback') return `in a callback inside ${describe(asyncFunction)}`;
+      if (kind === 'promise-callback' && enclosingFunction) {
+        const call = enclosingFunction.parent;
+        const method =
+          call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression
+            ? ASTUtils.getPropertyName(call.callee)
+            : null;
+        return method ? `in a \`.${method}()\` callback` : 'in a promise callback';
+      }
+      return `inside ${describe(asyncFunction ?? enclosingFunction)}`;
+    }
+
+    /** Async code (as `no-sync-in-async` defines it), or with `checkAllFunctions` any function body. */
+    function getRunContext(node: TSESTree.Node): RunContext | null {
+      const asyncContext = getAsyncContext(node, {
+        checkArrayCallbacks: true,
+        checkTopLevelAwaitModules: false,
+        hasTopLevelAwait: () => false,
+      });
+      if (asyncContext) return { where: describeAsyncContext(asyncContext), awaitLegal: asyncContext.awaitLegal };
+      if (!checkAllFunctions) return null;
+      const enclosing = getEnclosingFunction(node);
+      if (!enclosing.fn || enclosing.inParameters) return null;
+      return { where: `inside ${describe(enclosing.fn)}`, awaitLegal: false };
+    }
+
+    function getVariantLabel(api: CpuHeavyApi): string | null {
+      if (api.asyncName === null) return null;
+      return api.style === 'callback' ? `await promisify(${api.asyncName})(...)` : `await ${api.asyncName}(...)`;
+    }
+
+    /** `await promisify(<variant>)(args)` / `await <variant>(args)`, reaching the variant and `promisify` through the file's bindings. */
+    function buildFix(reference: ModuleMemberReference<CpuHeavyApi>, call: TSESTree.CallExpression): TSESLint.ReportFixFunction {
+      return (fixer) => {
+        const asyncName = reference.info.asyncName;
+        const args = getArgumentListText(call, sourceCode);
+        if (asyncName === null || args === null) return null;
+        const access = getAsyncVariantAccess(call, sourceCode, reference.module, asyncName);
+        if (!access) return null;
+        const fixes: TSESLint.RuleFix[] = [];
+        const reach = (module: string, name: string): string | null => {
+          const ensured = ensureImport(fixer, sourceCode, { module, name });
+          if (ensured.fix) fixes.push(ensured.fix);
+          else if (!isTopLevelReferenceAt(ensured.reference, call, sourceCode)) return null;
+          return ensured.reference;
+        };
+        const variant = access.kind === 'expression' ? access.text : reach(access.module, access.name);
+        if (variant === null) return null;
+        let callee = variant;
+        if (reference.info.style === 'callback') {
+          const promisify = reach('util', 'promisify');
+          if (promisify === null) return null;
+          callee = `${promisify}(${variant})`;
+        }
+        fixes.push(fixer.replaceText(call, addAwait(sourceCode, call, `${callee}${args}`)));
+        return fixes;
+      };
+    }
+
+    function reportCpuCall(reference: ModuleMemberReference<CpuHeavyApi>): void {
+      const call = reference.node;
+      if (call.type !== AST_NODE_TYPES.CallExpression) return;
+      const runContext = getRunContext(call);
+      if (!runContext) return;
+      const api = reference.info;
+      const data = {
+        name: reference.member.split('.').at(-1) ?? reference.member,
+        action: api.action,
+        where: runContext.where,
+      };
+      const replacement = getVariantLabel(api);
+      if (replacement === null) {
+        context.report({ node: call, messageId: 'cpuCallWithoutVariant', data });
+        return;
+      }
+      context.report({
+        node: call,
+        messageId: 'cpuCall',
+        data: { ...data, replacement, benefit: api.benefit ? `, which ${api.benefit}` : '' },
+        fix: runContext.awaitLegal ? buildFix(reference, call) : null,
+      });
+    }
+
+    function reportWorkers(): void {
+      for (const construction of findWorkerConstructions(sourceCode)) {
+        const callee = `new ${sourceCode.getText(construction.callee)}(...)`;
+        const enclosing = getEnclosingFunction(construction);
+        if (getRepeatingLoop(construction) && enclosing.fn && !enclosing.inParameters) {
+          context.report({
+            node: construction,
+            messageId: 'workerInLoop',
+            data: { callee, where: `inside ${describe(enclosing.fn)}` },
+          });
+          continue;
+        }
+        const runContext = getRunContext(construction);
+        if (runContext) context.report({ node: construction, messageId: 'workerPerCall', data: { callee, where: runContext.where } });
+      }
+    }
+
+    /** The loop's head (`for (...)`, `while (...)`, `do`), where a reader points, rather than the whole nest. */
+    function getLoopHeadLocation(loop: LoopNode): TSESTree.SourceLocation {
+      const first = sourceCode.getFirstToken(loop);
+      const end = loop.type === AST_NODE_TYPES.DoWhileStatement ? first : sourceCode.getTokenBefore(loop.body);
+      return { start: loop.loc.start, end: (end ?? first ?? loop).loc.end };
+    }
+
+    function reportLoopNests(loop: LoopNode): void {
+      if (!isOutermostLoop(loop)) return;
+      for (const nest of findCpuLoopNests(loop, sourceCode.visitorKeys, loopDepth)) {
+        const runContext = getRunContext(nest.loop);
+        if (!runContext) continue;
+        context.report({
+          node: nest.loop,
+          loc: getLoopHeadLocation(nest.loop),
+          messageId: 'cpuLoopNest',
+          data: { loop: getLoopKeyword(nest.loop), depth: String(nest.depth), where: runContext.where },
+        });
+      }
+    }
+
+    const maps = getCpuHeavyApiMaps(options.extraFunctions ?? [], options.allow ?? []);
+    const listeners: TSESLint.RuleListener = {
+      'Program:exit'() {
+        const references = [
+          ...findModuleMemberReferences(sourceCode, maps.builtin, { builtin: true, types: ['call'] }),
+          ...findModuleMemberReferences(sourceCode, maps.packages, { builtin: false, types: ['call'] }),
+        ];
+        for (const reference of references) reportCpuCall(reference);
+        if (options.checkWorkerPerCall === true) reportWorkers();
+      },
+    };
+    if (options.checkLoops === true) listeners[LOOP_SELECTOR] = reportLoopNests as TSESLint.RuleFunction<TSESTree.Node>;
+    return listeners;
+  },
+});

@@ -1,0 +1,117 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/** Expressions that bind more loosely than a unary operator, so `await`/`void` before them needs parentheses. */
+const LOOSER_THAN_UNARY = new Set<string>([
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.SequenceExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.YieldExpression,
+]);
+
+/** Expressions a `.method()` can follow directly (`f()`, `a.b`, `x`, `new P(...)`). */
+function canTakeMemberAccess(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.ImportExpression:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return true;
+    case AST_NODE_TYPES.NewExpression:
+      return sourceCode.getLastToken(node)?.value === ')';
+    default:
+      return false;
+  }
+}
+
+/** The text of `node` with parentheses kept or added when `needsParentheses` says so. */
+function getOperandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, needsParentheses: boolean): string {
+  const text = sourceCode.getText(node);
+  return needsParentheses && !ASTUtils.isParenthesized(node, sourceCode) ? `(${text})` : text;
+}
+
+/** `await p()`, `void (a && p())`: the operator before `node`, with parentheses where precedence needs them. */
+export function getPrefixedText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, operator: string): string {
+  return `${operator} ${getOperandText(sourceCode, node, LOOSER_THAN_UNARY.has(node.type))}`;
+}
+
+/** `p().catch(report)`, `(a && p()).catch(report)`. */
+export function getMethodCallText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  method: string,
+  argumentText: string,
+): string {
+  return `${getOperandText(sourceCode, node, !canTakeMemberAccess(node, sourceCode))}.${method}(${argumentText})`;
+}
+
+/** Whether a statement starting at `node` with `(` would continue the previous line (no `;` before it). */
+export function startsAfterAsiHazard(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const before = sourceCode.getTokenBefore(node);
+  return before !== null && before.value !== ';' && before.value !== '{' && before.value !== '}';
+}
+
+/** The whitespace that indents the line `node` starts on. */
+export function getIndent(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/u.exec(line)?.[0] ?? '';
+}
+
+const TERMINATORS = new Set<string>([
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.BreakStatement,
+  AST_NODE_TYPES.ContinueStatement,
+]);
+
+/**
+ * An edit that adds `text` as a statement at the end of the block that holds `statement` (before
+ * a final `return`/`throw`/`break`/`continue`), indented like `statement`. Null outside a block.
+ */
+export function insertAtBlockEnd(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix | null {
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
+  const body: readonly TSESTree.Node[] = block.body;
+  const last = body[body.length - 1];
+  if (!last) return null;
+  const indent = getIndent(sourceCode, statement);
+  if (TERMINATORS.has(last.type) && last !== statement) {
+    return fixer.insertTextBeforeRange([last.range[0], last.range[0]], `${text}\n${getIndent(sourceCode, last)}`);
+  }
+  return fixer.insertTextAfter(last, `\n${indent}${text}`);
+}
+
+/** An edit that adds `text` as the statement right after `statement`. Null outside a block. */
+export function insertAfterStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix | null {
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
+  return fixer.insertTextAfter(statement, `\n${getIndent(sourceCode, statement)}${text}`);
+}
+
+/** An edit that removes `statement` together with the line break and indentation before it. */
+export function removeStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Node,
+): TSESLint.RuleFix {
+  const before = sourceCode.getTokenBefore(statement, { includeComments: true });
+  const start = before ? before.range[1] : statement.range[0];
+  return fixer.removeRange([start, statement.range[1]]);
+}

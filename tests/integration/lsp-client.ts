@@ -1,0 +1,317 @@
+// A small LSP client for the integration tests: starts the ESLint language server that VS Code,
+// Neovim, Helix and Zed use (vscode-eslint's server, shipped as `vscode-eslint-language-server`
+// by vscode-langservers-extracted) over stdio and talks to it through vscode-languageserver-protocol.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  CodeActionTriggerKind,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ApplyWorkspaceEditParams,
+  type CodeAction,
+  type Command,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from './temp-project.js';
+
+/** The server binary the editors start: `vscode-eslint-language-server --stdio`. */
+export const ESLINT_SERVER_BIN = path.join(ROOT, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
+
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * The answer to the server's `workspace/configuration` request: what the vscode-eslint extension
+ * (3.x) sends for a file with default settings, `eslint.validate` covering TypeScript and
+ * `eslint.run: "onType"`. The server reads every one of these fields (see `resolveSettings` in
+ * its eslint.js); `experimental.useFlatConfig` must stay `false` with ESLint 10, which no longer
+ * exports the `FlatESLint` class that setting loads. `useFlatConfig` unset = ESLint's own default.
+ */
+export function vscodeEslintSettings(workspaceDir: string): Record<string, unknown> {
+  return {
+    validate: 'on',
+    packageManager: 'npm',
+    useESLintClass: false,
+    experimental: { useFlatConfig: false },
+    codeActionOnSave: { mode: 'all' },
+    format: false,
+    quiet: false,
+    onIgnoredFiles: 'off',
+    options: {},
+    rulesCustomizations: [],
+    run: 'onType',
+    problems: { shortenToSingleLine: false },
+    nodePath: null,
+    workingDirectory: { mode: 'location' },
+    workspaceFolder: { name: path.basename(workspaceDir), uri: pathToFileURL(workspaceDir).href },
+    codeAction: {
+      disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' },
+      showDocumentation: { enable: true },
+    },
+  };
+}
+
+export interface OpenDocument {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+export function languageIdOf(file: string): string {
+  return /\.[cm]?tsx?$/.test(file) ? 'typescript' : 'javascript';
+}
+
+function offsetAt(text: string, position: { line: number; character: number }): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + position.character, text.length);
+}
+
+/** Applies LSP text edits (non-overlapping, ranges relative to `text`) and returns the new text. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const located = edits
+    .map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const edit of located) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string, logs: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${REQUEST_TIMEOUT_MS} ms; server log:\n${logs()}`)), REQUEST_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export class EslintLanguageServer {
+  readonly documents = new Map<string, OpenDocument>();
+  /** `window/logMessage` and stderr lines, for failure messages. */
+  readonly log: string[] = [];
+  /** Methods of server->client requests and notifications this client did not expect. */
+  readonly unexpected: string[] = [];
+  /** `eslint/status` notifications: 1 ok, 2 warn, 3 error. */
+  readonly statuses: { uri: string; state: number; validationTime?: number }[] = [];
+  /** Workspace edits the server asked this client to apply. */
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  configurationRequests = 0;
+  initializeResult: InitializeResult | undefined;
+
+  private exitCode: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+    private readonly settings: Record<string, unknown>,
+  ) {
+    this.exitCode = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => this.log.push(`[stderr] ${chunk.trimEnd()}`));
+
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      this.configurationRequests++;
+      return params.items.map(() => this.settings);
+    });
+    // The server registers for workspace-folder changes; editors accept such registrations.
+    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => this.applyWorkspaceEdit(params));
+    // vscode-eslint's own requests; Neovim's lspconfig answers them the same way.
+    connection.onRequest('eslint/confirmESLintExecution', () => 4);
+    connection.onRequest('eslint/openDoc', () => ({}));
+    connection.onRequest('eslint/probeFailed', (params: unknown) => {
+      this.unexpected.push(`eslint/probeFailed ${JSON.stringify(params)}`);
+      return {};
+    });
+    connection.onRequest('eslint/noLibrary', (params: unknown) => {
+      this.unexpected.push(`eslint/noLibrary ${JSON.stringify(params)}`);
+      return {};
+    });
+    connection.onRequest((method, params) => {
+      this.unexpected.push(`request ${method} ${JSON.stringify(params)}`);
+      return null;
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => this.log.push(params.message));
+    connection.onNotification('eslint/status', (params: { uri: string; state: number; validationTime?: number }) => {
+      this.statuses.push(params);
+    });
+    connection.onNotification('eslint/noConfig', (params: unknown) => this.unexpected.push(`eslint/noConfig ${JSON.stringify(params)}`));
+    connection.onNotification((method) => {
+      if (method !== '$/progress' && method !== 'window/showMessage') this.unexpected.push(`notification ${method}`);
+    });
+  }
+
+  /** Starts the server in `workspaceDir` and completes the `initialize`/`initialized` handshake. */
+  static async start(workspaceDir: string, settings = vscodeEslintSettings(workspaceDir)): Promise<EslintLanguageServer> {
+    const child = spawn(process.execPath, [ESLINT_SERVER_BIN, '--stdio'], { cwd: workspaceDir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const server = new EslintLanguageServer(child, connection, settings);
+    connection.listen();
+    const workspaceUri = pathToFileURL(workspaceDir).href;
+    server.initializeResult = await server.request(
+      connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        clientInfo: { name: 'event-loop integration test' },
+        rootUri: workspaceUri,
+        workspaceFolders: [{ uri: workspaceUri, name: path.basename(workspaceDir) }],
+        capabilities: {
+          workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
+          textDocument: {
+            synchronization: { didSave: true },
+            diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+            codeAction: {
+              isPreferredSupport: true,
+              codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
+            },
+          },
+        },
+      }),
+      'initialize',
+    );
+    await connection.sendNotification(InitializedNotification.type, {});
+    return server;
+  }
+
+  private request<T>(promise: Promise<T>, what: string): Promise<T> {
+    return withTimeout(promise, what, () => this.log.join('\n'));
+  }
+
+  /** Opens a file of the workspace the way an editor does when it shows it (`didOpen`). */
+  async open(file: string): Promise<OpenDocument> {
+    const document: OpenDocument = { uri: pathToFileURL(file).href, languageId: languageIdOf(file), version: 1, text: readFileSync(file, 'utf8') };
+    this.documents.set(document.uri, document);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { ...document } });
+    return document;
+  }
+
+  /** Pulls the document's diagnostics (`textDocument/diagnostic`: the server pushes none). */
+  async diagnostics(document: OpenDocument): Promise<Diagnostic[]> {
+    const report = await this.request(
+      this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: document.uri } }),
+      `textDocument/diagnostic ${document.uri}`,
+    );
+    if (report.kind !== DocumentDiagnosticReportKind.Full) throw new Error(`expected a full diagnostic report, got ${report.kind}`);
+    return report.items;
+  }
+
+  /** The quick fixes offered for one diagnostic (what the editor's light bulb lists). */
+  async codeActions(document: OpenDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    const result = await this.request(
+      this.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: document.uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], triggerKind: CodeActionTriggerKind.Invoked },
+      }),
+      `textDocument/codeAction ${document.uri}`,
+    );
+    return (result ?? []).map((item) => {
+      if (!('kind' in item) && typeof (item as Command).command === 'string' && !('edit' in item)) {
+        return { title: item.title, command: item as Command } satisfies CodeAction;
+      }
+      return item as CodeAction;
+    });
+  }
+
+  /**
+   * Runs a code action as an editor does: its command goes back to the server
+   * (`workspace/executeCommand`), which asks the editor to apply a workspace edit
+   * (`workspace/applyEdit`); the edit is applied to the document and sent as `didChange`.
+   * Returns the applied edit.
+   */
+  async runCodeAction(action: CodeAction): Promise<WorkspaceEdit> {
+    const before = this.appliedEdits.length;
+    if (action.edit) {
+      await this.applyWorkspaceEdit({ edit: action.edit });
+    } else if (action.command) {
+      await this.request(
+        this.connection.sendRequest(ExecuteCommandRequest.type, { command: action.command.command, arguments: action.command.arguments ?? [] }),
+        `workspace/executeCommand ${action.command.command}`,
+      );
+    }
+    const edit = this.appliedEdits[before];
+    if (!edit) throw new Error(`code action "${action.title}" applied no edit; server log:\n${this.log.join('\n')}`);
+    return edit;
+  }
+
+  private async applyWorkspaceEdit(params: ApplyWorkspaceEditParams): Promise<{ applied: boolean; failureReason?: string }> {
+    const edit = params.edit;
+    const perDocument: { uri: string; version: number | null; edits: TextEdit[] }[] = [];
+    for (const change of edit.documentChanges ?? []) {
+      if (!('textDocument' in change)) return { applied: false, failureReason: 'only text document edits are supported' };
+      perDocument.push({ uri: change.textDocument.uri, version: change.textDocument.version, edits: change.edits as TextEdit[] });
+    }
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) perDocument.push({ uri, version: null, edits });
+
+    for (const { uri, version, edits } of perDocument) {
+      const document = this.documents.get(uri);
+      if (!document) return { applied: false, failureReason: `${uri} is not open` };
+      if (version !== null && version !== document.version) {
+        return { applied: false, failureReason: `${uri} is at version ${document.version}, the edit is for ${version}` };
+      }
+      // Incremental changes, applied one after another: last position first keeps earlier ranges valid.
+      const contentChanges: TextDocumentContentChangeEvent[] = [...edits]
+        .sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
+        .map((textEdit) => ({ range: textEdit.range, text: textEdit.newText }));
+      document.text = applyTextEdits(document.text, edits);
+      document.version++;
+      await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: document.version },
+        contentChanges,
+      });
+    }
+    this.appliedEdits.push(edit);
+    return { applied: true };
+  }
+
+  /** `shutdown` then `exit`, as an editor does on close; resolves to the server's exit code. */
+  async shutdown(): Promise<number | null> {
+    try {
+      await this.request(this.connection.sendRequest(ShutdownRequest.type), 'shutdown');
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch (error) {
+      this.child.kill();
+      throw error;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      this.exitCode,
+      new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000))),
+    ]).finally(() => clearTimeout(timer));
+    this.connection.dispose();
+    if (code === 'timeout') {
+      this.child.kill();
+      throw new Error('the language server did not exit within 10 s of `exit`');
+    }
+    return code;
+  }
+
+  /** Ends the process without the protocol (cleanup after a failure). */
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}

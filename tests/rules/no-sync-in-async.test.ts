@@ -1,0 +1,725 @@
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-sync-in-async.js';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../rule-tester.js';
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+const FS = '`await readFile` from `node:fs/promises`';
+const SLEEP = '`await setTimeout(ms)` from `node:timers/promises`';
+const FILE_HANDLE = 'the methods of a `FileHandle` from `await open()` in `node:fs/promises`';
+const CJS = { languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } } as const;
+
+/** One `blockingCall` error with its message data. */
+function blocking(name: string, at: string, alternative: string, extra: Partial<Invalid['errors'][number]> = {}): Invalid['errors'][number] {
+  return { messageId: 'blockingCall', data: { name, where: at, alternative }, ...extra };
+}
+
+/**
+ * Like `runWithBothParsers` from tests/rule-tester.ts, whose TypeScript suite name contains a `/`
+ * that RuleTester turns into an unknown plugin name.
+ */
+function runWithBothParsers(name: string, cases: RuleCases<MessageIds, Options>): void {
+  jsRuleTester.run(`${name} (espree)`, rule, cases);
+  tsRuleTester.run(`${name} (typescript-eslint parser)`, rule, cases);
+}
+
+runWithBothParsers('no-sync-in-async', {
+  valid: [
+    // Startup code: module top level, ordinary sync functions, constructors, static blocks, class fields.
+    "import fs from 'fs'; const config = fs.readFileSync('config.json', 'utf8');",
+    "import fs from 'fs'; function load(p) { return fs.readFileSync(p, 'utf8'); }",
+    "import fs from 'fs'; class A { constructor(p) { this.data = fs.readFileSync(p); } static { fs.readFileSync('x'); } field = fs.readFileSync('y'); }",
+    "import fs from 'fs'; async function f() { class A { field = fs.readFileSync('y'); static { fs.readFileSync('x'); } } return A; }",
+    // A sync function nested in async code runs when it is called, not as part of the async function.
+    "import fs from 'fs'; async function f(p) { function read() { return fs.readFileSync(p); } return read; }",
+    "import fs from 'fs'; async function f(p) { return () => fs.readFileSync(p); }",
+    "import fs from 'fs'; async function f(p) { const o = { get data() { return fs.readFileSync(p); } }; return o; }",
+    "import fs from 'fs'; async function f(p) { function* lines() { yield fs.readFileSync(p); } return lines; }",
+    // Default parameter values run before the body.
+    "import fs from 'fs'; async function f(data = fs.readFileSync('d.json')) { return data; }",
+    // Timer and event-listener callbacks are not async code.
+    "import fs from 'fs'; async function f(p, emitter) { setTimeout(() => fs.readFileSync(p), 10); emitter.on('data', () => fs.writeFileSync(p, 'x')); process.on('exit', () => fs.rmSync(p)); }",
+    // Shadowed names are not the module.
+    "import fs from 'fs'; async function f(fs, p) { return fs.readFileSync(p); }",
+    'async function f(p) { const fs = makeMemoryFs(); return fs.readFileSync(p); }',
+    'async function f(p) { return readFileSync(p); } function readFileSync(p) { return p; }',
+    "async function f(require, p) { return require('fs').readFileSync(p); }",
+    "import { readFileSync } from 'fs'; async function f(readFileSync, p) { return readFileSync(p); }",
+    // Other modules and other members.
+    "import fs from 'memfs'; async function f(p) { return fs.readFileSync(p); }",
+    "import fs from 'fs'; async function f(p) { return fs.promises.readFile(p); }",
+    "import { readFile } from 'node:fs/promises'; async function f(p) { return await readFile(p); }",
+    "import fs from 'fs'; async function f(p, cb) { fs.readFile(p, cb); const read = fs.readFileSync; return read; }",
+    "import zlib from 'zlib'; import crypto from 'crypto'; async function f(b) { return [zlib.gzipSync(b), crypto.pbkdf2Sync('a', 'b', 1, 32, 'sha256')]; }",
+    "import cp from 'child_process'; async function f() { return cp.spawn('ls'); }",
+    // Array callbacks: only inside async code, and only with `checkArrayCallbacks`.
+    "import fs from 'fs'; function f(files) { return files.map((file) => fs.readFileSync(file)); }",
+    {
+      code: "import fs from 'fs'; async function f(files) { return files.map((file) => fs.readFileSync(file)); }",
+      options: [{ checkArrayCallbacks: false }],
+    },
+    // `allow`, with or without `node:`.
+    { code: "import fs from 'node:fs'; async function f(p) { return fs.existsSync(p); }", options: [{ allow: ['fs.existsSync'] }] },
+    { code: "import { existsSync } from 'fs'; async function f(p) { return existsSync(p); }", options: [{ allow: ['node:fs.existsSync'] }] },
+    { code: "const cp = require('child_process'); async function f() { cp.execSync('make'); }", options: [{ allow: ['child_process.execSync'] }], ...CJS },
+    { code: "import fs from 'fs'; async function f(p) { return fs.realpathSync.native(p); }", options: [{ allow: ['fs.realpathSync.native'] }] },
+    { code: 'async function f(a) { Atomics.wait(a, 0, 0, 10); }', options: [{ allow: ['Atomics.wait'] }] },
+    // Top-level await modules only with the option, and only their top-level statements.
+    "import fs from 'fs'; await init(); const config = fs.readFileSync('config.json');",
+    { code: "import fs from 'fs'; const config = fs.readFileSync('config.json');", options: [{ checkTopLevelAwaitModules: true }] },
+    {
+      code: "import fs from 'fs'; await init(); function load() { return fs.readFileSync('config.json'); } class A { static { fs.readFileSync('x'); } }",
+      options: [{ checkTopLevelAwaitModules: true }],
+    },
+    // `extraFunctions` must be configured.
+    "import fse from 'fs-extra'; async function f(p) { return fse.readJsonSync(p); }",
+    // Atomics: only `wait`, only the global.
+    'async function f(a) { await Atomics.waitAsync(a, 0, 0).value; }',
+    'const Atomics = { wait() {} }; async function f() { Atomics.wait(); }',
+    // Loops that are not busy-waits, or not in async code.
+    'async function f(end) { while (Date.now() < end) { await new Promise((r) => setTimeout(r, 10)); } }',
+    'async function f(end, work) { while (Date.now() < end) { work(); } }',
+    'async function f(n) { let last = 0; for (let i = 0; i < n; i++) { last = Date.now(); } return last; }',
+    'function sleep(ms) { const end = Date.now() + ms; while (Date.now() < end); }',
+    'async function f(Date, end) { while (Date.now() < end) {} }',
+    // CommonJS.
+    { code: "const fs = require('fs'); function f(p) { return fs.readFileSync(p); }", ...CJS },
+    { code: "const fs = require('fs'); module.exports = { load: fs.readFileSync('x') };", ...CJS },
+  ],
+  invalid: [
+    // ---- Where: every kind of async function, with the message naming it.
+    {
+      code: "import fs from 'fs';\nasync function loadConfig(p) {\n  return JSON.parse(fs.readFileSync(p, 'utf8'));\n}",
+      output: "import fs from 'fs';\nasync function loadConfig(p) {\n  return JSON.parse(await fs.promises.readFile(p, 'utf8'));\n}",
+      errors: [blocking('readFileSync', 'async function `loadConfig`', FS, { line: 3, column: 21, endLine: 3, endColumn: 47 })],
+    },
+    {
+      code: "import fs from 'fs';\nconst load = async (p) => fs.readFileSync(p);",
+      output: "import fs from 'fs';\nconst load = async (p) => await fs.promises.readFile(p);",
+      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nexport default async () => fs.readFileSync('x');",
+      output: "import fs from 'fs';\nexport default async () => await fs.promises.readFile('x');",
+      errors: [blocking('readFileSync', 'async arrow function', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nclass Store {\n  async load(p) {\n    return fs.readFileSync(p);\n  }\n  static async create(p) { return fs.readFileSync(p); }\n}",
+      output: "import fs from 'fs';\nclass Store {\n  async load(p) {\n    return await fs.promises.readFile(p);\n  }\n  static async create(p) { return await fs.promises.readFile(p); }\n}",
+      errors: [blocking('readFileSync', 'async method `load`', FS, { line: 4 }), blocking('readFileSync', 'async method `create`', FS, { line: 6 })],
+    },
+    {
+      code: "import fs from 'fs';\nconst store = { async load(p) { return fs.readFileSync(p); }, save: async function (p, d) { fs.writeFileSync(p, d); } };",
+      output: "import fs from 'fs';\nconst store = { async load(p) { return await fs.promises.readFile(p); }, save: async function (p, d) { await fs.promises.writeFile(p, d); } };",
+      errors: [
+        blocking('readFileSync', 'async function `load`', FS),
+        blocking('writeFileSync', 'async function `save`', '`await writeFile` from `node:fs/promises`'),
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nasync function* lines(files) { for (const f of files) yield fs.readFileSync(f, 'utf8'); }",
+      output: "import fs from 'fs';\nasync function* lines(files) { for (const f of files) yield await fs.promises.readFile(f, 'utf8'); }",
+      errors: [blocking('readFileSync', 'async generator function `lines`', FS)],
+    },
+    {
+      code: "import fs from 'fs';\n(async () => { fs.mkdirSync('out'); })();",
+      output: "import fs from 'fs';\n(async () => { await fs.promises.mkdir('out'); })();",
+      errors: [blocking('mkdirSync', 'async arrow function', '`await mkdir` from `node:fs/promises`')],
+    },
+    // A CLI's async main() blocks too: that is what the rule is for.
+    {
+      code: "import fs from 'node:fs';\nasync function main() {\n  const args = fs.readFileSync(0, 'utf8');\n  fs.writeFileSync('out.txt', args);\n}\nmain();",
+      output: "import fs from 'node:fs';\nasync function main() {\n  const args = fs.readFileSync(0, 'utf8');\n  await fs.promises.writeFile('out.txt', args);\n}\nmain();",
+      errors: [
+        blocking('readFileSync', 'async function `main`', FS, { line: 3 }),
+        blocking('writeFileSync', 'async function `main`', '`await writeFile` from `node:fs/promises`', { line: 4 }),
+      ],
+    },
+
+    // ---- Sync callbacks inside async code: reported, never fixed (await is not legal there).
+    {
+      code: "import fs from 'fs';\nasync function loadAll(files) {\n  return files.map((file) => fs.readFileSync(file));\n}",
+      output: null,
+      errors: [blocking('readFileSync', 'a `.map` callback in async function `loadAll`', FS, { line: 3, column: 30 })],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(dirs) { dirs.forEach((d) => [d].filter((x) => fs.existsSync(x))); }",
+      output: null,
+      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`await access` from `node:fs/promises`')],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(p) { return new Promise((resolve) => resolve(fs.readFileSync(p))); }",
+      output: null,
+      errors: [blocking('readFileSync', 'a `new Promise` executor in async function `f`', FS)],
+    },
+    // Promise handlers: reported; fixed only when the handler itself is async.
+    {
+      code: "import fs from 'fs';\nload().then(() => fs.readFileSync('x'));",
+      output: null,
+      errors: [blocking('readFileSync', 'a `.then` callback', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nload().then(async () => fs.readFileSync('x'));",
+      output: "import fs from 'fs';\nload().then(async () => await fs.promises.readFile('x'));",
+      errors: [blocking('readFileSync', 'async arrow function', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(p) { return p.catch(() => fs.readFileSync('fallback')).finally(() => fs.rmSync('tmp')); }",
+      output: null,
+      errors: [
+        blocking('readFileSync', 'a `.catch` callback', FS),
+        blocking('rmSync', 'a `.finally` callback', '`await rm` from `node:fs/promises`'),
+      ],
+    },
+    // Top-level-await modules, opt-in.
+    {
+      code: "import fs from 'fs';\nawait init();\nconst config = JSON.parse(fs.readFileSync('config.json', 'utf8'));",
+      output: "import fs from 'fs';\nawait init();\nconst config = JSON.parse(await fs.promises.readFile('config.json', 'utf8'));",
+      options: [{ checkTopLevelAwaitModules: true }],
+      errors: [blocking('readFileSync', 'the top level of a module that uses top-level `await`', FS, { line: 3 })],
+    },
+
+    // ---- Import spellings (ESM).
+    {
+      code: "import * as fs from 'node:fs';\nasync function f(p) { return fs.readFileSync(p); }",
+      output: "import * as fs from 'node:fs';\nasync function f(p) { return await fs.promises.readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import { readFileSync } from 'fs';\nasync function f(p) { return readFileSync(p); }",
+      output: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(p) { return await readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: 'import { readFileSync as read } from "node:fs"\nasync function f(p) {\n  return read(p)\n}',
+      output: 'import { readFileSync as read } from "node:fs"\nimport { readFile } from "node:fs/promises"\nasync function f(p) {\n  return await readFile(p)\n}',
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nconst { statSync } = fs;\nasync function f(p) { return statSync(p).size; }",
+      output: "import fs from 'fs';\nimport { stat } from 'fs/promises';\nconst { statSync } = fs;\nasync function f(p) { return (await stat(p)).size; }",
+      errors: [blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`')],
+    },
+    {
+      code: "const fs = process.getBuiltinModule('node:fs');\nexport async function f(p) { return fs.readFileSync(p); }",
+      output: "const fs = process.getBuiltinModule('node:fs');\nexport async function f(p) { return await fs.promises.readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(p) { return fs.realpathSync.native(p); }",
+      output: "import fs from 'fs';\nasync function f(p) { return await fs.promises.realpath(p); }",
+      errors: [blocking('realpathSync.native', 'async function `f`', '`await realpath` from `node:fs/promises`')],
+    },
+
+    // ---- Import spellings (CommonJS).
+    {
+      code: "const fs = require('fs');\nmodule.exports = async function build(dir) {\n  for (const f of fs.readdirSync(dir)) fs.unlinkSync(f);\n};",
+      output: "const fs = require('fs');\nmodule.exports = async function build(dir) {\n  for (const f of await fs.promises.readdir(dir)) await fs.promises.unlink(f);\n};",
+      errors: [
+        blocking('readdirSync', 'async function `build`', '`await readdir` from `node:fs/promises`'),
+        blocking('unlinkSync', 'async function `build`', '`await unlink` from `node:fs/promises`'),
+      ],
+      ...CJS,
+    },
+    {
+      code: "'use strict'\nconst { readFileSync } = require('node:fs')\nexports.load = async (p) => readFileSync(p, 'utf8')",
+      output: "'use strict'\nconst { readFileSync } = require('node:fs')\nconst { readFile } = require('node:fs/promises')\nexports.load = async (p) => await readFile(p, 'utf8')",
+      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      ...CJS,
+    },
+    {
+      code: "exports.load = async (p) => require('fs').readFileSync(p);",
+      output: "exports.load = async (p) => await require('fs').promises.readFile(p);",
+      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      ...CJS,
+    },
+    {
+      code: "const { readFileSync } = require('fs');\nconst fsp = require('fs').promises;\nexports.load = async (p) => readFileSync(p);",
+      output: "const { readFileSync } = require('fs');\nconst fsp = require('fs').promises;\nexports.load = async (p) => await fsp.readFile(p);",
+      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      ...CJS,
+    },
+    {
+      code: "const { readFileSync, promises: fsp } = require('fs');\nexports.load = async (p) => readFileSync(p);",
+      output: "const { readFileSync, promises: fsp } = require('fs');\nexports.load = async (p) => await fsp.readFile(p);",
+      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      ...CJS,
+    },
+
+    // ---- Existing fs/promises bindings are reused.
+    {
+      code: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(p) { return readFileSync(p); }",
+      output: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(p) { return await readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nimport fsp from 'node:fs/promises';\nasync function f(p) { return fs.readFileSync(p); }",
+      output: "import fs from 'fs';\nimport fsp from 'node:fs/promises';\nasync function f(p) { return await fsp.readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import { readFileSync } from 'fs';\nimport * as fsp from 'fs/promises';\nasync function f(p) { return readFileSync(p); }",
+      output: "import { readFileSync } from 'fs';\nimport * as fsp from 'fs/promises';\nasync function f(p) { return await fsp.readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import { readFileSync, promises as fsp } from 'fs';\nasync function f(p) { return readFileSync(p); }",
+      output: "import { readFileSync, promises as fsp } from 'fs';\nasync function f(p) { return await fsp.readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import { readFileSync } from 'node:fs';\nimport { writeFile } from 'node:fs/promises';\nasync function f(p) { return readFileSync(p); }",
+      output: "import { readFileSync } from 'node:fs';\nimport { writeFile, readFile } from 'node:fs/promises';\nasync function f(p) { return await readFile(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+
+    // ---- Name collisions and shadowing.
+    {
+      code: "import { readFileSync } from 'fs';\nconst readFile = 'not it';\nasync function f(p) { return readFileSync(p); }",
+      output: "import { readFileSync } from 'fs';\nimport { readFile as readFileAsync } from 'fs/promises';\nconst readFile = 'not it';\nasync function f(p) { return await readFileAsync(p); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(readFile) { return fs.readFileSync(readFile); }",
+      output: "import fs from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(readFile) { return await fs.promises.readFile(readFile); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(readFile) { return readFileSync(readFile); }",
+      output: null,
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+
+    // ---- Parentheses only where precedence needs them.
+    {
+      code: "import fs from 'fs';\nasync function f(p, d) {\n  const s = fs.readFileSync(p).toString();\n  for (const e of fs.readdirSync(d)) use(e);\n  return !fs.statSync(p).isFile() || fs.statSync(p).size ** 2;\n}",
+      output:
+        "import fs from 'fs';\nasync function f(p, d) {\n  const s = (await fs.promises.readFile(p)).toString();\n  for (const e of await fs.promises.readdir(d)) use(e);\n  return !(await fs.promises.stat(p)).isFile() || (await fs.promises.stat(p)).size ** 2;\n}",
+      errors: [
+        blocking('readFileSync', 'async function `f`', FS),
+        blocking('readdirSync', 'async function `f`', '`await readdir` from `node:fs/promises`'),
+        blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
+        blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
+      ],
+    },
+    {
+      code: "import fs from 'fs'\nasync function f(p) {\n  let a = b\n  fs.readFileSync(p).copy(a)\n}",
+      output: "import fs from 'fs'\nasync function f(p) {\n  let a = b\n  ;(await fs.promises.readFile(p)).copy(a)\n}",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(p) { return fs.readFileSync(p)?.length; }",
+      output: "import fs from 'fs';\nasync function f(p) { return (await fs.promises.readFile(p))?.length; }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+
+    // ---- Multiple fixes compose across passes; no import is added twice.
+    {
+      code: "import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';\n\nexport async function build(dir) {\n  mkdirSync(dir, { recursive: true });\n  const input = readFileSync(`${dir}/in.txt`, 'utf8');\n  writeFileSync(`${dir}/out.txt`, input + readFileSync(`${dir}/extra.txt`, 'utf8'));\n}",
+      output: [
+        "import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';\nimport { mkdir } from 'node:fs/promises';\n\nexport async function build(dir) {\n  await mkdir(dir, { recursive: true });\n  const input = readFileSync(`${dir}/in.txt`, 'utf8');\n  writeFileSync(`${dir}/out.txt`, input + readFileSync(`${dir}/extra.txt`, 'utf8'));\n}",
+        "import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';\nimport { mkdir, readFile } from 'node:fs/promises';\n\nexport async function build(dir) {\n  await mkdir(dir, { recursive: true });\n  const input = await readFile(`${dir}/in.txt`, 'utf8');\n  writeFileSync(`${dir}/out.txt`, input + readFileSync(`${dir}/extra.txt`, 'utf8'));\n}",
+        "import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';\nimport { mkdir, readFile, writeFile } from 'node:fs/promises';\n\nexport async function build(dir) {\n  await mkdir(dir, { recursive: true });\n  const input = await readFile(`${dir}/in.txt`, 'utf8');\n  await writeFile(`${dir}/out.txt`, input + readFileSync(`${dir}/extra.txt`, 'utf8'));\n}",
+        "import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';\nimport { mkdir, readFile, writeFile } from 'node:fs/promises';\n\nexport async function build(dir) {\n  await mkdir(dir, { recursive: true });\n  const input = await readFile(`${dir}/in.txt`, 'utf8');\n  await writeFile(`${dir}/out.txt`, input + await readFile(`${dir}/extra.txt`, 'utf8'));\n}",
+      ],
+      errors: [
+        blocking('mkdirSync', 'async function `build`', '`await mkdir` from `node:fs/promises`'),
+        blocking('readFileSync', 'async function `build`', FS),
+        blocking('writeFileSync', 'async function `build`', '`await writeFile` from `node:fs/promises`'),
+        blocking('readFileSync', 'async function `build`', FS),
+      ],
+    },
+    {
+      code: "const fs = require('fs');\nconst { execSync } = require('child_process');\nexports.a = async () => fs.readFileSync('a');\nexports.b = async () => fs.writeFileSync('b', fs.readFileSync('c'));",
+      output: [
+        "const fs = require('fs');\nconst { execSync } = require('child_process');\nexports.a = async () => await fs.promises.readFile('a');\nexports.b = async () => await fs.promises.writeFile('b', fs.readFileSync('c'));",
+        "const fs = require('fs');\nconst { execSync } = require('child_process');\nexports.a = async () => await fs.promises.readFile('a');\nexports.b = async () => await fs.promises.writeFile('b', await fs.promises.readFile('c'));",
+      ],
+      errors: [
+        blocking('readFileSync', 'async arrow function `a`', FS),
+        blocking('writeFileSync', 'async arrow function `b`', '`await writeFile` from `node:fs/promises`'),
+        blocking('readFileSync', 'async arrow function `b`', FS),
+      ],
+      ...CJS,
+    },
+
+    // ---- Arguments that cannot carry over: reported without a fix.
+    {
+      code: "import fs from 'fs';\nasync function f(p, fd, opts) {\n  fs.statSync(p, { throwIfNoEntry: false });\n  fs.lstatSync(p, opts);\n  fs.readFileSync(process.stdin.fd, 'utf8');\n  fs.writeFileSync(fd, 'x');\n  fs.appendFileSync(2, 'x');\n  fs.writeFileSync(p, () => {});\n  fs.readFileSync(...arguments);\n  fs?.readFileSync(p);\n}",
+      output: null,
+      errors: [
+        blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`', { line: 3 }),
+        blocking('lstatSync', 'async function `f`', '`await lstat` from `node:fs/promises`', { line: 4 }),
+        blocking('readFileSync', 'async function `f`', FS, { line: 5 }),
+        blocking('writeFileSync', 'async function `f`', '`await writeFile` from `node:fs/promises`', { line: 6 }),
+        blocking('appendFileSync', 'async function `f`', '`await appendFile` from `node:fs/promises`', { line: 7 }),
+        blocking('writeFileSync', 'async function `f`', '`await writeFile` from `node:fs/promises`', { line: 8 }),
+        blocking('readFileSync', 'async function `f`', FS, { line: 9 }),
+        blocking('readFileSync', 'async function `f`', FS, { line: 10 }),
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(p) { return fs.statSync(p, { bigint: true }).size; }",
+      output: "import fs from 'fs';\nasync function f(p) { return (await fs.promises.stat(p, { bigint: true })).size; }",
+      errors: [blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`')],
+    },
+    // File-descriptor APIs and APIs whose async twin differs: a message, no rewrite.
+    {
+      code: "import fs from 'fs';\nasync function f(p, b) {\n  const fd = fs.openSync(p, 'r');\n  fs.readSync(fd, b);\n  fs.fstatSync(fd);\n  fs.fsyncSync(fd);\n  fs.writeSync(fd, b);\n  fs.closeSync(fd);\n  fs.opendirSync(p);\n  fs.globSync('*.js');\n}",
+      output: null,
+      errors: [
+        blocking('openSync', 'async function `f`', '`await open` from `node:fs/promises` and the methods of its `FileHandle`'),
+        blocking('readSync', 'async function `f`', FILE_HANDLE),
+        blocking('fstatSync', 'async function `f`', FILE_HANDLE),
+        blocking('fsyncSync', 'async function `f`', FILE_HANDLE),
+        blocking('writeSync', 'async function `f`', FILE_HANDLE),
+        blocking('closeSync', 'async function `f`', FILE_HANDLE),
+        blocking('opendirSync', 'async function `f`', '`await opendir` from `node:fs/promises`'),
+        blocking('globSync', 'async function `f`', '`glob` from `node:fs/promises` (an async iterator: `for await (const file of glob(pattern))`)'),
+      ],
+    },
+
+    // ---- existsSync: a suggestion with the same boolean.
+    {
+      code: "import fs from 'fs';\nasync function f(p) {\n  if (!fs.existsSync(p)) return null;\n}",
+      output: null,
+      errors: [
+        blocking('existsSync', 'async function `f`', '`await access` from `node:fs/promises`', {
+          line: 3,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'replaceWithAccess',
+              output: "import fs from 'fs';\nasync function f(p) {\n  if (!await fs.promises.access(p).then(() => true, () => false)) return null;\n}",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import { existsSync } from 'node:fs';\nexport async function has(p) { return existsSync(p); }",
+      output: null,
+      errors: [
+        blocking('existsSync', 'async function `has`', '`await access` from `node:fs/promises`', {
+          suggestions: [
+            {
+              messageId: 'replaceWithAccess',
+              output: "import { existsSync } from 'node:fs';\nimport { access } from 'node:fs/promises';\nexport async function has(p) { return await access(p).then(() => true, () => false); }",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(files) { return files.filter((p) => fs.existsSync(p)); }",
+      output: null,
+      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`await access` from `node:fs/promises`', { suggestions: [] })],
+    },
+
+    // ---- child_process.
+    {
+      code: "import { execSync } from 'child_process';\nasync function version() {\n  return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();\n}",
+      output: null,
+      errors: [
+        blocking('execSync', 'async function `version`', '`exec` from `node:child_process` through `promisify` from `node:util`', {
+          line: 3,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'replaceWithPromisifiedExec',
+              data: { asyncName: 'exec' },
+              output:
+                "import { execSync, exec } from 'child_process';\nimport { promisify } from 'util';\nasync function version() {\n  return (await promisify(exec)('git rev-parse HEAD', { encoding: 'utf8' })).stdout.trim();\n}",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import * as cp from 'node:child_process';\nimport util from 'node:util';\nasync function f(args) {\n  cp.execFileSync('git', args);\n}",
+      output: null,
+      errors: [
+        blocking('execFileSync', 'async function `f`', '`execFile` from `node:child_process` through `promisify` from `node:util`', {
+          suggestions: [
+            {
+              messageId: 'replaceWithPromisifiedExec',
+              data: { asyncName: 'execFile' },
+              output: "import * as cp from 'node:child_process';\nimport util from 'node:util';\nasync function f(args) {\n  await util.promisify(cp.execFile)('git', args);\n}",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "const cp = require('child_process');\nconst out = []\nexports.run = async (cmd) => {\n  const x = 1\n  cp.execSync(cmd).toString()\n}",
+      output: null,
+      errors: [
+        blocking('execSync', 'async arrow function `run`', '`exec` from `node:child_process` through `promisify` from `node:util`', {
+          suggestions: [
+            {
+              messageId: 'replaceWithPromisifiedExec',
+              data: { asyncName: 'exec' },
+              output:
+                "const cp = require('child_process');\nconst { promisify } = require('util');\nconst out = []\nexports.run = async (cmd) => {\n  const x = 1\n  ;(await promisify(cp.exec)(cmd)).stdout.toString()\n}",
+            },
+          ],
+        }),
+      ],
+      ...CJS,
+    },
+    {
+      code: "import cp from 'child_process';\nasync function f() { cp.execSync('make', { stdio: 'inherit' }); cp.spawnSync('ls'); }",
+      output: null,
+      errors: [
+        blocking('execSync', 'async function `f`', '`exec` from `node:child_process` through `promisify` from `node:util`', { suggestions: [] }),
+        blocking('spawnSync', 'async function `f`', "`spawn` from `node:child_process` and `await once(child, 'exit')` from `node:events`", {
+          suggestions: [],
+        }),
+      ],
+    },
+
+    // ---- Atomics.wait and busy-wait loops.
+    {
+      code: 'async function poll(a) {\n  Atomics.wait(a, 0, 0, 50);\n  globalThis.Atomics.wait(a, 0, 0, 50);\n}',
+      output: null,
+      errors: [
+        blocking('Atomics.wait', 'async function `poll`', SLEEP, { line: 2, column: 3 }),
+        blocking('Atomics.wait', 'async function `poll`', SLEEP, { line: 3, column: 3 }),
+      ],
+    },
+    {
+      code: 'async function retry(ms) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n  do {} while (performance.now() < end);\n  for (;;) { if (Date.now() - end > 0) break; }\n  let now = Date.now();\n  while (now < end) { now = Date.now(); }\n}',
+      output: null,
+      errors: [
+        { messageId: 'busyWait', data: { where: 'async function `retry`', alternative: SLEEP }, line: 3, column: 3, endLine: 3, endColumn: 27 },
+        { messageId: 'busyWait', line: 4, column: 3, endLine: 4, endColumn: 41 },
+        { messageId: 'busyWait', line: 5, column: 3, endLine: 5, endColumn: 11 },
+        { messageId: 'busyWait', line: 7, column: 3, endLine: 7, endColumn: 20 },
+      ],
+    },
+    {
+      code: "import { performance } from 'node:perf_hooks';\nexport const wait = async (ms) => { const start = performance.now(); while (performance.now() - start < ms); };",
+      output: null,
+      errors: [{ messageId: 'busyWait', data: { where: 'async arrow function `wait`', alternative: SLEEP } }],
+    },
+
+    // ---- extraFunctions.
+    {
+      code: "import fse from 'fs-extra';\nasync function f(p) { return fse.readJsonSync(p).name; }",
+      output: "import fse from 'fs-extra';\nasync function f(p) { return (await fse.readJson(p)).name; }",
+      options: [{ extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync', 'readJSONSync'], replacement: 'readJson' }] }],
+      errors: [blocking('readJsonSync', 'async function `f`', '`await readJson` from `fs-extra`')],
+    },
+    {
+      code: "import { readJSONSync } from 'fs-extra';\nasync function f(p) { return readJSONSync(p); }",
+      output: "import { readJSONSync, readJson } from 'fs-extra';\nasync function f(p) { return await readJson(p); }",
+      options: [{ extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync', 'readJSONSync'], replacement: 'readJson' }] }],
+      errors: [blocking('readJSONSync', 'async function `f`', '`await readJson` from `fs-extra`')],
+    },
+    {
+      code: "import glob from 'glob';\nimport fs from 'node:fs';\nasync function f(p) { glob.sync(p); fs.futureSync(p); }",
+      output: null,
+      options: [{ extraFunctions: [{ module: 'glob', names: ['sync'] }, { module: 'node:fs', names: ['futureSync'] }] }],
+      errors: [
+        blocking('sync', 'async function `f`', 'an asynchronous alternative'),
+        blocking('futureSync', 'async function `f`', 'an asynchronous alternative'),
+      ],
+    },
+  ],
+});
+
+describe('no-sync-in-async with TypeScript syntax', () => {
+  tsRuleTester.run('no-sync-in-async (TypeScript)', rule, {
+    valid: [
+      "import type { Stats } from 'fs'; import fs from 'fs'; function f(p: string): Stats { return fs.statSync(p); }",
+      "import fs from 'fs'; class A { @decorate() accessor data = fs.readFileSync('x'); }",
+      "declare module 'x' { import fs = require('fs'); }",
+    ],
+    invalid: [
+      {
+        code: "import fs = require('fs');\nexport async function load(p: string): Promise<string> {\n  return fs.readFileSync(p, 'utf8') as string;\n}",
+        output: "import fs = require('fs');\nexport async function load(p: string): Promise<string> {\n  return await fs.promises.readFile(p, 'utf8') as string;\n}",
+        errors: [blocking('readFileSync', 'async function `load`', FS, { line: 3 })],
+      },
+      {
+        code: "import { type Stats, statSync } from 'node:fs';\nasync function f(p: string): Promise<Stats> {\n  const s = statSync(p)!;\n  return <Stats>statSync(p);\n}",
+        output: [
+          "import { type Stats, statSync } from 'node:fs';\nimport { stat } from 'node:fs/promises';\nasync function f(p: string): Promise<Stats> {\n  const s = (await stat(p))!;\n  return <Stats>statSync(p);\n}",
+          "import { type Stats, statSync } from 'node:fs';\nimport { stat } from 'node:fs/promises';\nasync function f(p: string): Promise<Stats> {\n  const s = (await stat(p))!;\n  return <Stats>await stat(p);\n}",
+        ],
+        errors: [
+          blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
+          blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
+        ],
+      },
+      {
+        code: "import * as fs from 'fs';\nclass Cache {\n  private data?: Buffer;\n  @memo()\n  async load(this: Cache, p: string): Promise<void> {\n    await using handle = open();\n    this.data = fs.readFileSync(p) satisfies Buffer;\n  }\n}",
+        output: "import * as fs from 'fs';\nclass Cache {\n  private data?: Buffer;\n  @memo()\n  async load(this: Cache, p: string): Promise<void> {\n    await using handle = open();\n    this.data = await fs.promises.readFile(p) satisfies Buffer;\n  }\n}",
+        errors: [blocking('readFileSync', 'async method `load`', FS, { line: 7 })],
+      },
+      {
+        code: "import fs from 'fs';\nexport default async function Page(): Promise<JSX.Element> {\n  const text = fs.readFileSync('page.md', 'utf8');\n  return <main>{text}</main>;\n}",
+        output: "import fs from 'fs';\nexport default async function Page(): Promise<JSX.Element> {\n  const text = await fs.promises.readFile('page.md', 'utf8');\n  return <main>{text}</main>;\n}",
+        filename: 'file.tsx',
+        errors: [blocking('readFileSync', 'async function `Page`', FS)],
+      },
+    ],
+  });
+});
+
+describe('no-sync-in-async with JSX', () => {
+  jsRuleTester.run('no-sync-in-async (JSX)', rule, {
+    valid: ["import fs from 'fs';\nfunction Page() { return <pre>{fs.readFileSync('a')}</pre>; }"],
+    invalid: [
+      {
+        code: "import fs from 'fs';\nexport default async function Page() { return <pre>{fs.readFileSync('a', 'utf8')}</pre>; }",
+        output: "import fs from 'fs';\nexport default async function Page() { return <pre>{await fs.promises.readFile('a', 'utf8')}</pre>; }",
+        errors: [blocking('readFileSync', 'async function `Page`', FS)],
+      },
+    ],
+  });
+});
+
+describe('no-sync-in-async with type information', () => {
+  typedRuleTester.run('no-sync-in-async (typed)', rule, {
+    valid: [],
+    invalid: [
+      {
+        code: "import fs from 'fs';\ndeclare const handle: number;\ndeclare const file: string | number;\nexport async function f(p: string) {\n  fs.readFileSync(handle);\n  fs.writeFileSync(file, 'x');\n  return fs.readFileSync(p);\n}",
+        output: "import fs from 'fs';\ndeclare const handle: number;\ndeclare const file: string | number;\nexport async function f(p: string) {\n  fs.readFileSync(handle);\n  fs.writeFileSync(file, 'x');\n  return await fs.promises.readFile(p);\n}",
+        errors: [
+          blocking('readFileSync', 'async function `f`', FS, { line: 5 }),
+          blocking('writeFileSync', 'async function `f`', '`await writeFile` from `node:fs/promises`', { line: 6 }),
+          blocking('readFileSync', 'async function `f`', FS, { line: 7 }),
+        ],
+      },
+    ],
+  });
+});
+
+describe('no-sync-in-async options', () => {
+  function lint(options: unknown): Linter.LintMessage[] {
+    const linter = new Linter({ configType: 'flat' });
+    return linter.verify(
+      "import fs from 'fs'; async function f() { fs.readFileSync('x'); }",
+      {
+        files: ['**/*.ts'],
+        plugins: { 'event-loop': { rules: { 'no-sync-in-async': rule as never } } },
+        languageOptions: { parser: tsParser },
+        rules: { 'event-loop/no-sync-in-async': ['error', options] },
+      },
+      'file.ts',
+    );
+  }
+
+  it('accepts every documented option', () => {
+    const messages = lint({
+      allow: ['fs.existsSync'],
+      extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync'], replacement: 'readJson' }],
+      checkTopLevelAwaitModules: true,
+      checkArrayCallbacks: false,
+    });
+    expect(messages.map((message) => message.ruleId)).toEqual(['event-loop/no-sync-in-async']);
+  });
+
+  it.each([
+    ['an unknown option', { checkEverything: true }, 'Unexpected property "checkEverything"'],
+    ['a non-boolean flag', { checkArrayCallbacks: 'yes' }, 'Value "yes" should be boolean'],
+    ['allow that is not a list of strings', { allow: 'fs.existsSync' }, 'Value "fs.existsSync" should be array'],
+    ['an extra function without names', { extraFunctions: [{ module: 'fs-extra' }] }, "should have required property 'names'"],
+    ['an extra function with empty names', { extraFunctions: [{ module: 'fs-extra', names: [] }] }, 'should NOT have fewer than 1 items'],
+    ['an extra function with an unknown key', { extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync'], fix: true }] }, 'Unexpected property "fix"'],
+    [
+      'a replacement that is not an identifier',
+      { extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync'], replacement: 'a.b' }] },
+      'Value "a.b" should match pattern',
+    ],
+  ])('rejects %s', (_title, options, expected) => {
+    expect(() => lint(options)).toThrow('Key "event-loop/no-sync-in-async"');
+    expect(() => lint(options)).toThrow(expected);
+  });
+});
+
+describe('no-sync-in-async --fix over a whole file', () => {
+  function fix(code: string, sourceType: 'module' | 'commonjs' = 'module'): Linter.FixReport {
+    const linter = new Linter({ configType: 'flat' });
+    return linter.verifyAndFix(
+      code,
+      {
+        files: ['**/*.js'],
+        plugins: { 'event-loop': { rules: { 'no-sync-in-async': rule as never } } },
+        languageOptions: { sourceType },
+        rules: { 'event-loop/no-sync-in-async': 'error' },
+      },
+      'file.js',
+    );
+  }
+
+  it('fixes ten calls of ten functions in one run and adds each import once', () => {
+    const code = [
+      "import { readFileSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, rmSync, copyFileSync, renameSync, unlinkSync, statSync } from 'node:fs';",
+      '',
+      'export async function mirror(dir, out) {',
+      '  mkdirSync(out, { recursive: true });',
+      '  for (const name of readdirSync(dir)) {',
+      "    const text = readFileSync(`${dir}/${name}`, 'utf8');",
+      '    writeFileSync(`${out}/${name}`, text);',
+      '    appendFileSync(`${out}/log`, name);',
+      '    copyFileSync(`${dir}/${name}`, `${out}/${name}.bak`);',
+      '    renameSync(`${out}/${name}.bak`, `${out}/${name}.old`);',
+      '    unlinkSync(`${out}/${name}.old`);',
+      '    if (statSync(`${out}/${name}`).size === 0) rmSync(`${out}/${name}`);',
+      '  }',
+      '}',
+    ].join('\n');
+    const result = fix(code);
+    expect(result.messages).toEqual([]);
+    expect(result.output).toBe(
+      [
+        "import { readFileSync, writeFileSync, appendFileSync, mkdirSync, readdirSync, rmSync, copyFileSync, renameSync, unlinkSync, statSync } from 'node:fs';",
+        "import { mkdir, readdir, readFile, writeFile, appendFile, copyFile, rename, unlink, stat, rm } from 'node:fs/promises';",
+        '',
+        'export async function mirror(dir, out) {',
+        '  await mkdir(out, { recursive: true });',
+        '  for (const name of await readdir(dir)) {',
+        "    const text = await readFile(`${dir}/${name}`, 'utf8');",
+        '    await writeFile(`${out}/${name}`, text);',
+        '    await appendFile(`${out}/log`, name);',
+        '    await copyFile(`${dir}/${name}`, `${out}/${name}.bak`);',
+        '    await rename(`${out}/${name}.bak`, `${out}/${name}.old`);',
+        '    await unlink(`${out}/${name}.old`);',
+        '    if ((await stat(`${out}/${name}`)).size === 0) await rm(`${out}/${name}`);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+  });
+
+  it('fixes calls through the fs binding in a single pass, without imports (CommonJS)', () => {
+    const code = [
+      "const fs = require('fs');",
+      'module.exports = async function clean(dir) {',
+      '  for (const name of fs.readdirSync(dir)) {',
+      '    if (fs.lstatSync(`${dir}/${name}`).isFile()) fs.unlinkSync(`${dir}/${name}`);',
+      '  }',
+      '  fs.rmdirSync(dir);',
+      '};',
+    ].join('\n');
+    const result = fix(code, 'commonjs');
+    expect(result.messages).toEqual([]);
+    expect(result.output).toBe(
+      [
+        "const fs = require('fs');",
+        'module.exports = async function clean(dir) {',
+        '  for (const name of await fs.promises.readdir(dir)) {',
+        '    if ((await fs.promises.lstat(`${dir}/${name}`)).isFile()) await fs.promises.unlink(`${dir}/${name}`);',
+        '  }',
+        '  await fs.promises.rmdir(dir);',
+        '};',
+      ].join('\n'),
+    );
+  });
+});
