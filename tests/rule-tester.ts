@@ -38,5 +38,5 @@ export function runWithBothParsers<MessageIds extends string, Options extends re
   cases: RuleCases<MessageIds, Options>,
 ): void {
   jsRuleTester.run(`${name} (espree)`, rule, cases);
-  tsRuleTester.run(`${name} (@typescript-eslint/parser)`, rule, cases);
+  tsRuleTester.run(`${name} (typescript-eslint parser)`, rule, cases);
 }

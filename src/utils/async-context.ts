@@ -88,7 +88,8 @@ export function getFunctionName(fn: FunctionNode, sourceCode: Readonly<TSESLint.
 export function describeFunction(fn: FunctionNode | null, sourceCode: Readonly<TSESLint.SourceCode>): string {
   if (!fn) return 'the module top level';
   const name = getFunctionName(fn, sourceCode);
-  const kind = fn.parent.type === AST_NODE_TYPES.MethodDefinition ? 'method' : fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? 'arrow function' : 'function';
+  const isMethod = fn.parent.type === AST_NODE_TYPES.MethodDefinition || (fn.parent.type === AST_NODE_TYPES.Property && fn.parent.method);
+  const kind = isMethod ? 'method' : fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? 'arrow function' : 'function';
   const prefix = `${fn.async ? 'async ' : ''}${fn.generator ? 'generator ' : ''}${kind}`;
   return name ? `${prefix} \`${name}\`` : prefix;
 }

@@ -115,7 +115,7 @@ runWithBothParsers('no-sync-in-async', {
       code: "import fs from 'fs';\nconst store = { async load(p) { return fs.readFileSync(p); }, save: async function (p, d) { fs.writeFileSync(p, d); } };",
       output: "import fs from 'fs';\nconst store = { async load(p) { return await fs.promises.readFile(p); }, save: async function (p, d) { await fs.promises.writeFile(p, d); } };",
       errors: [
-        blocking('readFileSync', 'async function `load`', FS),
+        blocking('readFileSync', 'async method `load`', FS),
         blocking('writeFileSync', 'async function `save`', '`await writeFile` from `node:fs/promises`'),
       ],
     },
@@ -212,6 +212,19 @@ runWithBothParsers('no-sync-in-async', {
       code: "import fs from 'fs';\nasync function f(p) { return fs.realpathSync.native(p); }",
       output: "import fs from 'fs';\nasync function f(p) { return await fs.promises.realpath(p); }",
       errors: [blocking('realpathSync.native', 'async function `f`', '`await realpath` from `node:fs/promises`')],
+    },
+
+    {
+      code: "import fs from 'fs';\nconst read = fs.readFileSync;\nasync function f(p) { return read(p, 'utf8'); }",
+      output: "import fs from 'fs';\nimport { readFile } from 'fs/promises';\nconst read = fs.readFileSync;\nasync function f(p) { return await readFile(p, 'utf8'); }",
+      errors: [blocking('readFileSync', 'async function `f`', FS)],
+    },
+    {
+      code: "import { execSync } from 'child_process';\nrun().then(() => execSync('make'));",
+      output: null,
+      errors: [
+        blocking('execSync', 'a `.then` callback', '`exec` from `node:child_process` through `promisify` from `node:util`', { suggestions: [] }),
+      ],
     },
 
     // ---- Import spellings (CommonJS).

@@ -115,6 +115,8 @@ describe('describeFunction', () => {
     ['async function loadConfig() { mark(); }', 'async function `loadConfig`'],
     ['const load = async () => { mark(); };', 'async arrow function `load`'],
     ['class A { async save() { mark(); } }', 'async method `save`'],
+    ['const o = { async load() { mark(); } };', 'async method `load`'],
+    ['const o = { load: async () => { mark(); } };', 'async arrow function `load`'],
     ['export default async () => { mark(); };', 'async arrow function'],
     ['mark();', 'the module top level'],
   ])('%s → %s', (code, expected) => {
