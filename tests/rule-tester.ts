@@ -40,3 +40,9 @@ export function runWithBothParsers<MessageIds extends string, Options extends re
   jsRuleTester.run(`${name} (espree)`, rule, cases);
   tsRuleTester.run(`${name} (typescript-eslint parser)`, rule, cases);
 }
+
+/**
+ * `languageOptions` for a CommonJS case. typescript-eslint's RuleTester sets
+ * `parserOptions.sourceType: 'module'` itself, so both fields must say CommonJS.
+ */
+export const commonjs = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;

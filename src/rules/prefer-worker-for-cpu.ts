@@ -7,7 +7,7 @@ import {
   type AsyncContext,
 } from '../utils/async-context.js';
 import { getArgumentListText, getAsyncVariantAccess, isTopLevelReferenceAt } from '../utils/async-variant-call.js';
-import { getCpuHeavyApiMaps, type CpuHeavyApi, type ExtraCpuFunction } from '../utils/cpu-heavy-apis.js';
+import { getCpuHeavyApiMaps, pickMentionedModules, type CpuHeavyApi, type ExtraCpuFunction } from '../utils/cpu-heavy-apis.js';
 import {
   findCpuLoopNests,
   getLoopKeyword,
@@ -180,8 +180,10 @@ export default createRule<Options, MessageIds>({
     function buildFix(reference: ModuleMemberReference<CpuHeavyApi>, call: TSESTree.CallExpression): TSESLint.ReportFixFunction {
       return (fixer) => {
         const asyncName = reference.info.asyncName;
+        // A nested member (`realpathSync.native`) has no sibling variant to re-target to.
+        if (asyncName === null || reference.member.includes('.')) return null;
         const args = getArgumentListText(call, sourceCode);
-        if (asyncName === null || args === null) return null;
+        if (args === null) return null;
         const access = getAsyncVariantAccess(call, sourceCode, reference.module, asyncName);
         if (!access) return null;
         const fixes: TSESLint.RuleFix[] = [];
@@ -210,20 +212,26 @@ export default createRule<Options, MessageIds>({
       const runContext = getRunContext(call);
       if (!runContext) return;
       const api = reference.info;
-      const data = {
-        name: reference.member.split('.').at(-1) ?? reference.member,
-        action: api.action,
-        where: runContext.where,
-      };
+      const name = reference.member.split('.').at(-1) ?? reference.member;
       const replacement = getVariantLabel(api);
       if (replacement === null) {
-        context.report({ node: call, messageId: 'cpuCallWithoutVariant', data });
+        context.report({
+          node: call,
+          messageId: 'cpuCallWithoutVariant',
+          data: { name, action: api.action, where: runContext.where },
+        });
         return;
       }
       context.report({
         node: call,
         messageId: 'cpuCall',
-        data: { ...data, replacement, benefit: api.benefit ? `, which ${api.benefit}` : '' },
+        data: {
+          name,
+          action: api.action,
+          where: runContext.where,
+          replacement,
+          benefit: api.benefit ? `, which ${api.benefit}` : '',
+        },
         fix: runContext.awaitLegal ? buildFix(reference, call) : null,
       });
     }
@@ -252,11 +260,12 @@ export default createRule<Options, MessageIds>({
       return { start: loop.loc.start, end: (end ?? first ?? loop).loc.end };
     }
 
+    /** Analyses each outermost loop once; its nested loops share its function, hence its run context. */
     function reportLoopNests(loop: LoopNode): void {
       if (!isOutermostLoop(loop)) return;
+      const runContext = getRunContext(loop);
+      if (!runContext) return;
       for (const nest of findCpuLoopNests(loop, sourceCode.visitorKeys, loopDepth)) {
-        const runContext = getRunContext(nest.loop);
-        if (!runContext) continue;
         context.report({
           node: nest.loop,
           loc: getLoopHeadLocation(nest.loop),
@@ -269,15 +278,16 @@ export default createRule<Options, MessageIds>({
     const maps = getCpuHeavyApiMaps(options.extraFunctions ?? [], options.allow ?? []);
     const listeners: TSESLint.RuleListener = {
       'Program:exit'() {
+        const text = sourceCode.text;
         const references = [
-          ...findModuleMemberReferences(sourceCode, maps.builtin, { builtin: true, types: ['call'] }),
-          ...findModuleMemberReferences(sourceCode, maps.packages, { builtin: false, types: ['call'] }),
+          ...findModuleMemberReferences(sourceCode, pickMentionedModules(maps.builtin, text), { builtin: true, types: ['call'] }),
+          ...findModuleMemberReferences(sourceCode, pickMentionedModules(maps.packages, text), { builtin: false, types: ['call'] }),
         ];
         for (const reference of references) reportCpuCall(reference);
         if (options.checkWorkerPerCall === true) reportWorkers();
       },
     };
-    if (options.checkLoops === true) listeners[LOOP_SELECTOR] = reportLoopNests as TSESLint.RuleFunction<TSESTree.Node>;
+    if (options.checkLoops === true) listeners[LOOP_SELECTOR] = reportLoopNests;
     return listeners;
   },
 });

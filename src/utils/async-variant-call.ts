@@ -110,15 +110,14 @@ export function getAsyncVariantAccess(
 }
 
 /**
- * The argument list of `call` as written, from its `(` to its `)` (comments included), or null
- * when the call cannot be re-targeted by text: optional calls, type arguments, a parenthesised callee.
+ * The text after `call`'s callee: its argument list as written, with any comment between the
+ * callee and the `(`, or null when the call cannot be re-targeted by text: optional calls, type
+ * arguments, a parenthesised callee.
  */
 export function getArgumentListText(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
   if (call.optional || call.typeArguments) return null;
   if (ASTUtils.isParenthesized(call.callee, sourceCode)) return null;
-  const opening = sourceCode.getTokenAfter(call.callee);
-  if (opening?.value !== '(') return null;
-  return sourceCode.text.slice(opening.range[0], call.range[1]);
+  return sourceCode.text.slice(call.callee.range[1], call.range[1]);
 }
 
 /**

@@ -135,3 +135,16 @@ export function getCpuHeavyApiMaps(
   }
   return maps;
 }
+
+/**
+ * The part of `map` whose modules the file's text mentions at all. Every way of reaching a module
+ * (import, `require`, `process.getBuiltinModule`, `import x = require()`) spells its name in a string,
+ * so a module whose name is absent has no references, and the tracker need not look for it.
+ */
+export function pickMentionedModules<T>(map: ModuleMemberMap<T>, text: string): ModuleMemberMap<T> {
+  const picked: ModuleMemberMap<T> = {};
+  for (const [module, members] of Object.entries(map)) {
+    if (text.includes(module)) picked[module] = members;
+  }
+  return picked;
+}

@@ -242,6 +242,19 @@ export function ensureImport(
     return { reference: local, fix: insertStatement(fixer, sourceCode, lastImport, text) };
   }
 
+  if (!isDefault) {
+    const destructured = requireDeclarators(program).find(
+      ({ declarator, call }) =>
+        matchesModule(requiredSpecifier(call), request.module) &&
+        declarator.id.type === AST_NODE_TYPES.ObjectPattern &&
+        declarator.id.properties.every((property) => property.type === AST_NODE_TYPES.Property),
+    );
+    const lastProperty = destructured?.declarator.id.type === AST_NODE_TYPES.ObjectPattern ? destructured.declarator.id.properties.at(-1) : undefined;
+    if (lastProperty) {
+      const property = local === request.name ? local : `${request.name}: ${local}`;
+      return { reference: local, fix: fixer.insertTextAfter(lastProperty, `, ${property}`) };
+    }
+  }
   const lastRequire = requireDeclarators(program).at(-1)?.statement;
   const { quote, semicolon } = styleOf(sourceCode, lastRequire ?? firstNonDirective(program));
   const binding = isDefault ? local : `{ ${local === request.name ? local : `${request.name}: ${local}`} }`;

@@ -11,11 +11,13 @@ const WORKER_CONSTRUCTOR = { worker_threads: { Worker: true } };
  * `workerData` from `node:worker_threads`, in any import spelling. That is where CPU work belongs.
  */
 export function isWorkerFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (!sourceCode.text.includes('worker_threads')) return false;
   return findModuleMemberReferences(sourceCode, WORKER_SIDE_MEMBERS, { builtin: true, types: ['read'] }).length > 0;
 }
 
 /** Every `new Worker(...)` whose `Worker` is the class from `node:worker_threads`, in source order. */
 export function findWorkerConstructions(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.NewExpression[] {
+  if (!sourceCode.text.includes('worker_threads')) return [];
   return findModuleMemberReferences(sourceCode, WORKER_CONSTRUCTOR, { builtin: true, types: ['construct'] }).flatMap(
     (reference) => (reference.node.type === AST_NODE_TYPES.NewExpression ? [reference.node] : []),
   );

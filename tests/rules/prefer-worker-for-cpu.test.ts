@@ -220,11 +220,10 @@ const spellings: Invalid[] = [
     errors: [{ messageId: 'cpuCall', line: 3, data: { name: 'scryptSync', action: 'derives a key', where: 'inside async function `hash`', replacement: 'await promisify(scrypt)(...)', benefit: THREAD_POOL } }],
   },
   {
-    // CommonJS destructured require: the variant comes from a new require of the same module.
+    // CommonJS destructured require: the variant joins the same destructuring.
     code: lines("const { brotliCompressSync } = require('node:zlib');", 'exports.pack = async (b) => brotliCompressSync(b);'),
     output: lines(
-      "const { brotliCompressSync } = require('node:zlib');",
-      "const { brotliCompress } = require('node:zlib');",
+      "const { brotliCompressSync, brotliCompress } = require('node:zlib');",
       "const { promisify } = require('node:util');",
       'exports.pack = async (b) => await promisify(brotliCompress)(b);',
     ),
@@ -254,9 +253,9 @@ const spellings: Invalid[] = [
     ],
   },
   {
-    // A destructured bcrypt require: the variant joins through a new require.
+    // A destructured bcrypt require: the variant joins the same destructuring.
     code: lines("const { hashSync } = require('bcrypt');", 'exports.h = async (pw) => hashSync(pw, 10);'),
-    output: lines("const { hashSync } = require('bcrypt');", "const { hash } = require('bcrypt');", 'exports.h = async (pw) => await hash(pw, 10);'),
+    output: lines("const { hashSync, hash } = require('bcrypt');", 'exports.h = async (pw) => await hash(pw, 10);'),
     languageOptions: COMMONJS,
     errors: [{ messageId: 'cpuCall' }],
   },
@@ -287,7 +286,7 @@ const contexts: Invalid[] = [
     ),
     errors: [
       { messageId: 'cpuCall', line: 4, data: { name: 'deflateSync', action: 'compresses data', where: 'inside async method `save`', replacement: 'await promisify(deflate)(...)', benefit: THREAD_POOL } },
-      { messageId: 'cpuCall', line: 6, data: { name: 'inflateSync', action: 'decompresses data', where: 'inside async function `load`', replacement: 'await promisify(inflate)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 6, data: { name: 'inflateSync', action: 'decompresses data', where: 'inside async method `load`', replacement: 'await promisify(inflate)(...)', benefit: THREAD_POOL } },
     ],
   },
   {
@@ -470,6 +469,26 @@ const contexts: Invalid[] = [
     errors: [{ messageId: 'cpuCall', column: 23 }, { messageId: 'cpuCall', column: 43 }],
   },
   {
+    // A comment before the argument list is kept; a loop iterable needs no parentheses.
+    code: lines(
+      "import zlib from 'zlib';",
+      "import { promisify } from 'util';",
+      'async function f(b, parts) {',
+      '  const z = zlib.gzipSync /* big */ (b);',
+      '  for (const line of zlib.gunzipSync(parts)) use(line);',
+      '}',
+    ),
+    output: lines(
+      "import zlib from 'zlib';",
+      "import { promisify } from 'util';",
+      'async function f(b, parts) {',
+      '  const z = await promisify(zlib.gzip) /* big */ (b);',
+      '  for (const line of await promisify(zlib.gunzip)(parts)) use(line);',
+      '}',
+    ),
+    errors: [{ messageId: 'cpuCall', line: 4 }, { messageId: 'cpuCall', line: 5 }],
+  },
+  {
     // Nested reported calls: fixed over two passes.
     code: lines("import zlib from 'zlib';", "import { promisify } from 'util';", 'async function f(b) { return zlib.gzipSync(zlib.deflateSync(b)); }'),
     output: [
@@ -521,6 +540,13 @@ const optionCases: Invalid[] = [
     output: lines("import { hashSync, hash } from '@node-rs/argon2';", 'export async function h(pw) { return await hash(pw); }'),
     options: [{ extraFunctions: [{ module: '@node-rs/argon2', names: ['hashSync'], replacement: 'hash', style: 'promise' }] }],
     errors: [{ messageId: 'cpuCall', data: { name: 'hashSync', action: 'runs CPU-heavy work', where: 'inside async function `h`', replacement: 'await hash(...)', benefit: '' } }],
+  },
+  {
+    // A nested member: reported, not rewritten (there is no sibling to re-target to).
+    code: lines("import img from 'image-lib';", 'export async function f(x) { return img.resize.sync(x); }'),
+    output: null,
+    options: [{ extraFunctions: [{ module: 'image-lib', names: ['resize.sync'], replacement: 'resizeAsync', style: 'promise' }] }],
+    errors: [{ messageId: 'cpuCall', data: { name: 'sync', action: 'runs CPU-heavy work', where: 'inside async function `f`', replacement: 'await resizeAsync(...)', benefit: '' } }],
   },
   {
     // extraFunctions without a replacement: reported, no fix, worker advice.
@@ -827,7 +853,7 @@ function lint(code: string, ruleOptions: unknown[] = [], parser: 'espree' | 'typ
       plugins: { 'event-loop': { rules: { 'prefer-worker-for-cpu': rule as never } } },
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module', ...(parser === 'typescript' ? { parser: tsParser } : {}) },
       rules: { 'event-loop/prefer-worker-for-cpu': ['error', ...ruleOptions] },
-    } as Linter.Config,
+    },
     parser === 'typescript' ? 'file.ts' : 'file.js',
   );
 }
@@ -915,15 +941,15 @@ describe('prefer-worker-for-cpu options validation', () => {
 
 describe('prefer-worker-for-cpu meta', () => {
   it('is recommended, with loops and workers in strict', () => {
-    expect(rule.meta.docs.recommended).toBe('recommended');
-    expect(rule.meta.docs.strictOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true }]);
+    expect(rule.meta.docs?.recommended).toBe('recommended');
+    expect(rule.meta.docs?.strictOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true }]);
     expect(rule.meta.fixable).toBe('code');
   });
 
   it('strict options report loops and workers that recommended does not', () => {
     const code = "import { Worker } from 'worker_threads';\nasync function f(a, b) { for (const x of a) for (const y of b) g(x, y); new Worker('./w.js'); }";
     expect(lint(code)).toEqual([]);
-    expect(lint(code, [...(rule.meta.docs.strictOptions ?? [])]).map((m) => m.messageId)).toEqual(['cpuLoopNest', 'workerPerCall']);
+    expect(lint(code, [...(rule.meta.docs?.strictOptions ?? [])]).map((m) => m.messageId)).toEqual(['cpuLoopNest', 'workerPerCall']);
   });
 });
 
@@ -967,7 +993,7 @@ describe('rules-docs/prefer-worker-for-cpu.md', () => {
     for (const section of ['## Options', '## When not to use it', '## What it does not report, and why', 'UV_THREADPOOL_SIZE', 'piscina']) {
       expect(text).toContain(section);
     }
-    const schema = rule.meta.schema as [{ properties: Record<string, unknown> }];
+    const schema = rule.meta.schema as unknown as [{ properties: Record<string, unknown> }];
     for (const option of Object.keys(schema[0].properties)) expect(text).toContain(`### \`${option}\``);
     expect(examples.every((example) => example.language === 'js' || example.language === 'ts' || example.language === 'sh')).toBe(true);
   });

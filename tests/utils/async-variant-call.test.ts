@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   getArgumentListText,
@@ -12,7 +12,7 @@ import { withSourceCode, type LintCodeOptions } from './lint-code.js';
 function findCall(sourceCode: Readonly<TSESLint.SourceCode>, marker: string): TSESTree.CallExpression {
   let found: TSESTree.CallExpression | undefined;
   const visit = (node: TSESTree.Node): void => {
-    if (node.type === 'CallExpression' && sourceCode.getText(node).includes(marker)) found = node;
+    if (node.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(node).includes(marker)) found = node;
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
       for (const child of Array.isArray(value) ? value : [value]) {
@@ -87,6 +87,7 @@ describe('getArgumentListText', () => {
 
   it('returns the argument list as written, comments included', () => {
     expect(argumentList('zlib.gzipSync(input, /* level */ { level: 9 });')).toBe('(input, /* level */ { level: 9 })');
+    expect(argumentList('zlib.gzipSync /* big */ (input);')).toBe(' /* big */ (input)');
     expect(argumentList('zlib.gzipSync(input,\n  opts,\n);')).toBe('(input,\n  opts,\n)');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getApiKey, getCpuHeavyApiMaps, isBuiltinModule } from '../../src/utils/cpu-heavy-apis.js';
+import { getApiKey, getCpuHeavyApiMaps, isBuiltinModule, pickMentionedModules } from '../../src/utils/cpu-heavy-apis.js';
 
 describe('getCpuHeavyApiMaps', () => {
   it('tracks the crypto and zlib built-ins and the bcrypt packages by default', () => {
@@ -67,5 +67,21 @@ describe('isBuiltinModule / getApiKey', () => {
   it('builds `module.member` keys without `node:`', () => {
     expect(getApiKey('node:zlib', 'gunzipSync')).toBe('zlib.gunzipSync');
     expect(getApiKey('@scope/pkg', 'hashSync')).toBe('@scope/pkg.hashSync');
+  });
+});
+
+describe('pickMentionedModules', () => {
+  const map = { crypto: { pbkdf2Sync: 1 }, zlib: { gzipSync: 2 }, bcrypt: { hashSync: 3 } };
+
+  it('keeps the modules whose names occur in the text, in any spelling', () => {
+    expect(pickMentionedModules(map, "import c from 'node:crypto';\nconst z = require(`zlib`);")).toEqual({
+      crypto: { pbkdf2Sync: 1 },
+      zlib: { gzipSync: 2 },
+    });
+    expect(pickMentionedModules(map, "import b from 'bcryptjs';")).toEqual({ bcrypt: { hashSync: 3 } });
+  });
+
+  it('keeps nothing when no module is mentioned', () => {
+    expect(pickMentionedModules(map, 'export const x = 1;')).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   findCpuLoopNests,
@@ -149,7 +149,7 @@ describe('findCpuLoopNests', () => {
 describe('getRepeatingLoop / isOutermostLoop', () => {
   const repeatingLoopOf = (code: string): string | null =>
     withSourceCode(code, (context) => {
-      const [call] = collect(context.sourceCode, (node) => node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'target');
+      const [call] = collect(context.sourceCode, (node) => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'target');
       const loop = call ? getRepeatingLoop(call) : null;
       return loop ? getLoopKeyword(loop) : null;
     });

@@ -81,6 +81,12 @@ describe('ensureImport', () => {
     expect(fixWith("'use strict'\nUSE(p)", readFile, { sourceType: 'commonjs' })).toBe("'use strict'\nconst { readFile } = require('node:fs/promises')\nreadFile(p)");
   });
 
+  it('adds a property to an existing destructuring require of the module', () => {
+    expect(fixWith("const { writeFile } = require('node:fs/promises');\nUSE(p);", readFile, { sourceType: 'commonjs' })).toBe(
+      "const { writeFile, readFile } = require('node:fs/promises');\nreadFile(p);",
+    );
+  });
+
   it('treats an ES-module parse with only requires as CommonJS', () => {
     expect(fixWith("const path = require('node:path');\nUSE(p);", readFile)).toBe(
       "const path = require('node:path');\nconst { readFile } = require('node:fs/promises');\nreadFile(p);",
