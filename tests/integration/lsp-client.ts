@@ -12,6 +12,7 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  DiagnosticRefreshRequest,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticReportKind,
   DocumentDiagnosticRequest,
@@ -20,7 +21,10 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  MessageType,
   RegistrationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -69,6 +73,47 @@ export function vscodeEslintSettings(workspaceDir: string): Record<string, unkno
       disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' },
       showDocumentation: { enable: true },
     },
+  };
+}
+
+/**
+ * What Neovim sends with nvim-lspconfig's `eslint` config (defaults of `lsp/eslint.lua` after
+ * neovim/nvim-lspconfig#4329; `workspaceFolder.uri` is a plain path there, not a file URI).
+ */
+export function neovimLspconfigSettings(workspaceDir: string): Record<string, unknown> {
+  return {
+    validate: 'on',
+    useESLintClass: false,
+    experimental: { useFlatConfig: false },
+    codeActionOnSave: { enable: false, mode: 'all' },
+    format: true,
+    quiet: false,
+    onIgnoredFiles: 'off',
+    rulesCustomizations: [],
+    run: 'onType',
+    problems: { shortenToSingleLine: false },
+    nodePath: '',
+    workingDirectory: { mode: 'location' },
+    codeAction: { disableRuleComment: { enable: true, location: 'separateLine' }, showDocumentation: { enable: true } },
+    workspaceFolder: { uri: workspaceDir, name: path.basename(workspaceDir) },
+  };
+}
+
+/**
+ * What Helix sends: its `[language-server.eslint.config]` table from the README's languages.toml
+ * (TOML has no null, so `nodePath = ""`; Helix sends no `workspaceFolder`). Every key is needed:
+ * the server reads `experimental.useFlatConfig`, `nodePath`, `problems` and `codeAction` unguarded.
+ */
+export function helixSettings(): Record<string, unknown> {
+  return {
+    validate: 'on',
+    run: 'onType',
+    experimental: { useFlatConfig: false },
+    nodePath: '',
+    workingDirectory: { mode: 'location' },
+    rulesCustomizations: [],
+    problems: { shortenToSingleLine: false },
+    codeAction: { disableRuleComment: { enable: true, location: 'separateLine' }, showDocumentation: { enable: true } },
   };
 }
 
@@ -139,30 +184,37 @@ export class EslintLanguageServer {
       return params.items.map(() => this.settings);
     });
     // The server registers for workspace-folder changes; editors accept such registrations.
-    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(RegistrationRequest.type, () => {});
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => this.applyWorkspaceEdit(params));
-    // vscode-eslint's own requests; Neovim's lspconfig answers them the same way.
-    connection.onRequest('eslint/confirmESLintExecution', () => 4);
-    connection.onRequest('eslint/openDoc', () => ({}));
-    connection.onRequest('eslint/probeFailed', (params: unknown) => {
-      this.unexpected.push(`eslint/probeFailed ${JSON.stringify(params)}`);
-      return {};
-    });
-    connection.onRequest('eslint/noLibrary', (params: unknown) => {
-      this.unexpected.push(`eslint/noLibrary ${JSON.stringify(params)}`);
-      return {};
-    });
-    connection.onRequest((method, params) => {
-      this.unexpected.push(`request ${method} ${JSON.stringify(params)}`);
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {});
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      this.unexpected.push(`window/showMessageRequest ${params.message}`);
       return null;
     });
-    connection.onNotification(LogMessageNotification.type, (params) => this.log.push(params.message));
+    // vscode-eslint's own messages, answered as Neovim's lspconfig answers them; an editor shows
+    // probeFailed, noLibrary and noConfig to the user as errors.
+    connection.onRequest('eslint/confirmESLintExecution', () => 4);
+    connection.onRequest('eslint/openDoc', () => ({}));
+    for (const method of ['eslint/probeFailed', 'eslint/noLibrary']) {
+      connection.onRequest(method, (params: unknown) => {
+        this.unexpected.push(`${method} ${JSON.stringify(params)}`);
+        return {};
+      });
+    }
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.log.push(params.message);
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      if (params.type === MessageType.Error) this.unexpected.push(`window/showMessage ${params.message}`);
+    });
     connection.onNotification('eslint/status', (params: { uri: string; state: number; validationTime?: number }) => {
       this.statuses.push(params);
     });
-    connection.onNotification('eslint/noConfig', (params: unknown) => this.unexpected.push(`eslint/noConfig ${JSON.stringify(params)}`));
-    connection.onNotification((method) => {
-      if (method !== '$/progress' && method !== 'window/showMessage') this.unexpected.push(`notification ${method}`);
+    connection.onNotification('eslint/noConfig', (params: unknown) => {
+      this.unexpected.push(`eslint/noConfig ${JSON.stringify(params)}`);
+    });
+    connection.onUnhandledNotification((message) => {
+      if (message.method !== '$/progress') this.unexpected.push(`notification ${message.method}`);
     });
   }
 
