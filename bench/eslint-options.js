@@ -15,28 +15,18 @@
 // Plugins are loaded from the rule ids' prefixes: `event-loop/` (this package's dist build),
 // `n/` (eslint-plugin-n), `@typescript-eslint/` (typescript-eslint).
 
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { CORPUS_PACKAGES } from '../scripts/corpus-setup.js';
 
-const corpusRequire = createRequire(new URL('./corpus/package.json', import.meta.url));
-
-/**
- * Imports a development tool: from the root package's devDependencies, or else from a copy
- * installed in bench/corpus (`npm install --no-save` there) while the root lacks it.
- */
+/** Imports a development tool of the root package, with the install command when it is missing. */
 export async function importTool(name) {
   try {
     return await import(name);
   } catch (error) {
     if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    try {
-      return await import(pathToFileURL(corpusRequire.resolve(name)).href);
-    } catch {
-      throw new Error(`${name} is not installed: run \`npm install --save-dev --save-exact ${name}\` in the repository root.`);
-    }
+    throw new Error(`${name} is not installed: run \`npm install --save-dev --save-exact ${name}\` in the repository root.`);
   }
 }
 

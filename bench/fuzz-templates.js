@@ -256,6 +256,7 @@ class Generator {
       ['blockingValue', 3],
       ['plain', 2],
       ...(context.async ? [['await', 4], ['awaitValue', 3], ['stored', 2], ['parallel', 1]] : []),
+      ...(context.async && !deep ? [['independentLoop', 3]] : []),
       ['dropped', 3],
       ['handled', 2],
       ...(deep ? [] : [['loop', 4], ['if', 2], ['try', 2], ['nested', 2], ['callback', 2], ['executor', 1], ['cpuLoop', 1], ['busyWait', 1]]),
@@ -385,6 +386,32 @@ class Generator {
     const prefix = label ? `${label}: ` : '';
     if (this.chance(0.15)) return [`${prefix}do {`, ...this.indent(body), '} while (count < 10)'];
     return [`${prefix}${this.pick(heads)} {`, ...this.indent(body), '}'];
+  }
+
+  /** Loops whose iterations do not depend on each other: collect, filter, fire-for-each, fixed pairs. */
+  independentLoopStatement(context) {
+    const item = this.name('item');
+    const result = this.name('out');
+    const call = this.asyncCall({ ...context, asyncFunctions: context.asyncFunctions.length > 0 ? context.asyncFunctions : ['load'] }).replace(
+      /\((x|item|'a'|)\)$/,
+      `(${item})`,
+    );
+    const source = this.pick(['items', 'paths', "['a', 'b']", 'Object.keys(state)', 'new Set(paths)']);
+    const bodies = [
+      [`${result}.push(await ${call})`],
+      [`const value = await ${call}`, `${result}.push(value)`],
+      [`if (await ${call}) ${result}.push(${item})`],
+      [`await ${call}.catch(() => {})`],
+      [`const value${this.type('unknown')} = await ${call}`, `byName[${item}] = value`],
+      [`${result}.add(await ${call})`],
+      [`await ${call}`],
+    ];
+    const value = this.name('value');
+    const body = this.pick(bodies).map((line) => line.replaceAll('value', value));
+    const head = this.chance(0.8) ? `for (const ${item} of ${source})` : `for (let ${item} = 0; ${item} < paths.length; ${item}++)`;
+    const declared = this.chance(0.5) ? [`const ${result}${this.type('any[]')} = []`] : [];
+    if (body.length === 1 && this.chance(0.3)) return [...declared, `${head} ${body[0]}`];
+    return [...declared, `${head} {`, ...this.indent(body), '}'];
   }
 
   exitStatement(context) {

@@ -190,7 +190,8 @@ async function main() {
     if (failures.length > 40) console.log(`  ... and ${failures.length - 40} more`);
     const seeds = [...new Set(failures.map((failure) => failure.seed))];
     console.log(`\nfailing seeds: ${seeds.join(' ')}`);
-    console.log(`replay one: node scripts/fuzz.js --seed ${seeds[0]} --count 1 --show${args.rules ? ` --rules ${args.rules}` : ''}`);
+    const options = `${args.generator === 'mixed' ? '' : ` --generator ${args.generator}`}${args.rules ? ` --rules ${args.rules}` : ''}`;
+    console.log(`replay one: node scripts/fuzz.js --seed ${seeds[0]} --count 1 --show${options}`);
   }
   console.log(`fuzz: ${failures.length === 0 ? 'OK' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   process.exitCode = failures.length === 0 ? 0 : 1;

@@ -6,7 +6,7 @@
 //   2. `--fix` on a temporary copy: every fixed file parses again with the same parser, and a
 //      second `--fix` pass over the copy changes nothing;
 //   3. TypeScript packages: `tsc --noEmit` on the fixed copy reports no more errors than on the
-//      original (both counts printed);
+//      original (both counts printed; skipped for a package where --fix changed no file);
 //   4. every suggestion of every report, applied alone to the original, parses;
 //   5. `--concurrency=auto` reports exactly what one thread reports (recommended config);
 // then prints a table per package and mode. Any failure exits with code 1.
@@ -288,6 +288,7 @@ async function runMode(mode, files, ruleEntries, parseChecker, tscBefore) {
   if (!args['no-tsc']) {
     start = performance.now();
     for (const pkg of packages.filter((candidate) => candidate.tsconfig)) {
+      if (rowFor(pkg).filesFixed === 0) continue; // the copy is the original: nothing to compare
       const before = tscBefore(pkg);
       const after = countTscErrors(pkg, copyRoot);
       rowFor(pkg).tsc = { before: before.count, after: after.count };
@@ -356,8 +357,10 @@ function printTable(rows, ruleIds) {
     'non-idempotent',
     'tsc errors before → after',
   ];
-  const total = newRow({ name: 'total' }, '');
+  const totals = new Map();
   const body = rows.map((row) => {
+    if (!totals.has(row.mode)) totals.set(row.mode, newRow({ name: 'total' }, row.mode));
+    const total = totals.get(row.mode);
     for (const key of ['files', 'lines', 'fixable', 'filesFixed', 'suggestions', 'crashes', 'parseFailures', 'nonIdempotent']) total[key] += row[key];
     for (const [id, count] of Object.entries(row.reports)) total.reports[id] = (total.reports[id] ?? 0) + count;
     const version = getInstalledVersion(row.pkg);
@@ -373,23 +376,25 @@ function printTable(rows, ruleIds) {
       row.crashes,
       row.parseFailures,
       row.nonIdempotent,
-      row.tsc ? `${row.tsc.before} → ${row.tsc.after}` : '',
+      row.tsc ? `${row.tsc.before} → ${row.tsc.after}` : row.pkg.tsconfig && !args['no-tsc'] ? 'no fix' : '',
     ];
   });
-  body.push([
-    '**total**',
-    '',
-    total.files,
-    total.lines,
-    ...ruleIds.map((id) => total.reports[id] ?? 0),
-    total.fixable,
-    total.filesFixed,
-    total.suggestions,
-    total.crashes,
-    total.parseFailures,
-    total.nonIdempotent,
-    '',
-  ]);
+  for (const total of totals.values()) {
+    body.push([
+      '**total**',
+      total.mode,
+      total.files,
+      total.lines,
+      ...ruleIds.map((id) => total.reports[id] ?? 0),
+      total.fixable,
+      total.filesFixed,
+      total.suggestions,
+      total.crashes,
+      total.parseFailures,
+      total.nonIdempotent,
+      '',
+    ]);
+  }
   log(formatTable(headers, body, `ll${'r'.repeat(headers.length - 2)}`));
 }
 

@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isAwaitLegalAt, isFunctionNode } from '../utils/async-context.js';
+import { findLoopLoss, getCollectionStores, type CollectionStore } from '../utils/collection-stores.js';
 import { getOwnerFunction } from '../utils/control-flow-order.js';
 import { createRule } from '../utils/create-rule.js';
+import { describePromise, isAsyncIife } from '../utils/describe-promise.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from '../utils/foreach-rewrite.js';
 import { isGlobalReference } from '../utils/global-reference.js';
 import { getCalledLocalFunction, isAsyncFunction, skipTypeWrappers } from '../utils/local-functions.js';
@@ -16,16 +18,7 @@ import {
 } from '../utils/promise-fix-text.js';
 import { skipValueWrappers } from '../utils/promise-handling.js';
 import { findPromiseSources, getCalleeName, getCalleePath } from '../utils/promise-sources.js';
-import {
-  findLateAwait,
-  findUncaughtThrowInLoop,
-  getAwaitPoint,
-  getObservingReferences,
-  getReferenceUse,
-  type AwaitPoint,
-  type TaskHolder,
-} from '../utils/task-usage.js';
-import { contains, getEnclosingLoop, isInContinuation } from '../utils/control-flow-order.js';
+import { findLateAwait, getAwaitPoint, getObservingReferences, type AwaitPoint, type TaskHolder } from '../utils/task-usage.js';
 import { getThenableKind, getTypeText, hasCallSignatures, isNativePromise, isVoidCallbackParameter } from '../utils/thenable-type.js';
 
 export type Options = [
@@ -84,7 +77,6 @@ const TASK_SHAPES = new Set<string>([
   AST_NODE_TYPES.ImportExpression,
   AST_NODE_TYPES.TaggedTemplateExpression,
 ]);
-const MAX_DESCRIPTION_LENGTH = 40;
 
 interface FloatingPart {
   /** The promise-valued expression that nobody handles. */
@@ -94,65 +86,12 @@ interface FloatingPart {
   target: TSESTree.Node;
 }
 
-interface CollectionStore {
-  /** The declarator, `push` call or property assignment that stores the value. */
-  write: TSESTree.Node;
-  value: TSESTree.Node;
-}
-
 interface TaskWrite {
   variable: TSESLint.Scope.Variable;
   /** The declarator or assignment that puts the value in the variable. */
   write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression;
   value: TSESTree.Expression;
   holder: TaskHolder;
-}
-
-/** `load().then`, `new Repo().save`, `this.db.query`: how a reader names a callee, or null. */
-function getCalleeText(node: TSESTree.Node): string | null {
-  const value = skipValueWrappers(node);
-  switch (value.type) {
-    case AST_NODE_TYPES.Identifier:
-      return value.name;
-    case AST_NODE_TYPES.ThisExpression:
-      return 'this';
-    case AST_NODE_TYPES.MemberExpression: {
-      const object = getCalleeText(value.object);
-      const property = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : getCalleeName(value);
-      return object === null || property === null ? null : `${object}.${property}`;
-    }
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = getCalleeText(value.callee);
-      return callee === null ? null : `${callee}()`;
-    }
-    case AST_NODE_TYPES.NewExpression: {
-      const callee = getCalleeText(value.callee);
-      return callee === null ? null : `new ${callee}()`;
-    }
-    default:
-      return null;
-  }
-}
-
-/** How the message names the promise's source: `` `save()` ``, `` `new Promise()` ``, `` `load().then()` ``. */
-function describePromise(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
-  const value = skipValueWrappers(node);
-  if (isAsyncIife(value)) return 'this async IIFE';
-  const text = getCalleeText(value);
-  if (text !== null && text.length <= MAX_DESCRIPTION_LENGTH) return `\`${text}\``;
-  if (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression) {
-    const name = getCalleeName(skipTypeWrappers(value.callee));
-    if (name !== null) return `\`${value.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${name}()\``;
-  }
-  const source = sourceCode.getText(value).replace(/\s+/gu, ' ');
-  return `\`${source.length > MAX_DESCRIPTION_LENGTH ? `${source.slice(0, MAX_DESCRIPTION_LENGTH - 1)}…` : source}\``;
-}
-
-function isAsyncIife(node: TSESTree.Node): boolean {
-  const value = skipValueWrappers(node);
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTypeWrappers(value.callee);
-  return isFunctionNode(callee) && callee.async;
 }
 
 /** A call that passes a function: the callback form of an API that returns a promise only without one (`close(cb)`). */
@@ -185,7 +124,7 @@ export default createRule<Options, MessageIds>({
       forgottenTask:
         'Task `{{name}}` is started here but never observed: its result and any rejection are lost (a rejection crashes the process). Await it, return it, or pass it on.',
       forgottenTasks:
-        'The promises stored in `{{name}}` are started but never observed: their results and rejections are lost (a rejection crashes the process). Await them with `Promise.all({{name}})`, return them, or pass them on.',
+        'The promises stored in `{{name}}` are started but never observed: their results and rejections are lost (a rejection crashes the process). Await them (`Promise.all`), return them, or pass them on.',
       lateAwait:
         'Task `{{name}}` is not awaited or handled yet when the `await` on line {{line}} waits for something else: if `{{name}}` rejects meanwhile, Node reports an unhandled rejection and exits. Await both together with `Promise.all`, or attach a rejection handler before that `await`.',
       lateAwaitTasks:
@@ -286,7 +225,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Finds the part of a statement's expression that is a floating promise. */
-    function findFloatingPart(node: TSESTree.Node, target: TSESTree.Node): FloatingPart | null {
+    function findFloatingPart(node: TSESTree.Node, target: TSESTree.Node, inOptionalChain = false): FloatingPart | null {
       switch (node.type) {
         case AST_NODE_TYPES.SequenceExpression:
           for (const expression of node.expressions) {
@@ -301,12 +240,12 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.UnaryExpression:
           return node.operator === 'void' && !options.ignoreVoid ? findFloatingPart(node.argument, target) : null;
         case AST_NODE_TYPES.ChainExpression:
-          return findFloatingPart(node.expression, target);
+          return findFloatingPart(node.expression, target, true);
         case AST_NODE_TYPES.TSAsExpression:
         case AST_NODE_TYPES.TSNonNullExpression:
         case AST_NODE_TYPES.TSSatisfiesExpression:
         case AST_NODE_TYPES.TSTypeAssertion:
-          return findFloatingPart(node.expression, target);
+          return findFloatingPart(node.expression, target, inOptionalChain);
         default:
           break;
       }
@@ -314,7 +253,7 @@ export default createRule<Options, MessageIds>({
       if (options.ignoreIIFE && isAsyncIife(node)) return null;
       const promises = getDetector();
       if (promises.isAllowed(node)) return null;
-      const kind = node.type === AST_NODE_TYPES.ArrayExpression && !services ? null : promises.getPromiseKind(node);
+      const kind = node.type === AST_NODE_TYPES.ArrayExpression && !services ? null : promises.getPromiseKind(node, inOptionalChain);
       if (kind === 'promise' || kind === 'maybe') {
         if (promises.isNonRejecting(node)) return null;
         if (kind === 'maybe' && services && passesCallback(node, services)) return null;
@@ -386,10 +325,17 @@ export default createRule<Options, MessageIds>({
           ? sourceCode.getDeclaredVariables(write).find((candidate) => candidate.name === identifier.name)
           : scope.references.find((reference) => reference.identifier === identifier)?.resolved;
       if (!variable || variable.scope.type === 'global') return;
-      if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node))) return;
+      if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node) || isAmbient(def.node))) {
+        return;
+      }
       const isMapCall =
         inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
       taskWrites.push({ variable, write, value, holder: isCollection || isMapCall ? 'collection' : 'promise' });
+    }
+
+    function isAmbient(declarator: TSESTree.Node): boolean {
+      const declaration = declarator.parent;
+      return declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.declare;
     }
 
     function isExported(declarator: TSESTree.Node): boolean {
@@ -403,36 +349,6 @@ export default createRule<Options, MessageIds>({
       if (promises.getPromiseKind(value) !== 'promise' || promises.isAllowed(value) || promises.isNonRejecting(value)) return false;
       if (!needsEager || !services || getThenableKind(services, value) === 'unknown') return true;
       return isNativePromise(services, value);
-    }
-
-    /** Stores into a collection that may hold a new promise: initial elements, `push` arguments, property assignments. */
-    function getCollectionStores(task: TaskWrite): CollectionStore[] {
-      const stores: CollectionStore[] = [];
-      const add = (write: TSESTree.Node, value: TSESTree.Node | null): void => {
-        if (value && TASK_SHAPES.has(skipValueWrappers(value).type)) stores.push({ write, value });
-      };
-      const inner = skipValueWrappers(task.value);
-      if (inner.type === AST_NODE_TYPES.ArrayExpression) {
-        for (const element of inner.elements) if (element?.type !== AST_NODE_TYPES.SpreadElement) add(task.write, element);
-      } else if (inner.type === AST_NODE_TYPES.ObjectExpression) {
-        for (const property of inner.properties) {
-          if (property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init') add(task.write, property.value);
-        }
-      } else {
-        // `xs.map(async (x) => ...)`: the initial value is the array of promises.
-        return [{ write: task.write, value: task.value }];
-      }
-      for (const reference of task.variable.references) {
-        if (getReferenceUse(reference, 'collection') !== 'store') continue;
-        const member = reference.identifier.parent;
-        const parent = member?.parent;
-        if (parent?.type === AST_NODE_TYPES.CallExpression) {
-          for (const argument of parent.arguments) if (argument.type !== AST_NODE_TYPES.SpreadElement) add(parent, argument);
-        } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
-          add(parent, parent.right);
-        }
-      }
-      return stores;
     }
 
     function analyzeTask(task: TaskWrite, reported: Set<TSESLint.Scope.Variable>): void {
@@ -454,7 +370,7 @@ export default createRule<Options, MessageIds>({
         reportLate(task, late.await, late.observer.identifier as TSESTree.Identifier);
         return;
       }
-      const stores = getCollectionStores(task);
+      const stores = getCollectionStores(task.variable, task.write, task.value, (node) => TASK_SHAPES.has(node.type));
       if (stores.length === 0) return;
       const promises = getDetector();
       const isPromiseStore = (store: CollectionStore): boolean =>
@@ -481,20 +397,6 @@ export default createRule<Options, MessageIds>({
         }
         return;
       }
-    }
-
-    /** A store in a loop whose collection is observed only after the loop, in a loop that can throw. */
-    function findLoopLoss(
-      variable: TSESLint.Scope.Variable,
-      write: TSESTree.Node,
-      observers: readonly TSESLint.Scope.Reference[],
-    ): TSESTree.ThrowStatement | null {
-      const loop = getEnclosingLoop(write);
-      const declaration = variable.defs[0]?.name as TSESTree.Node | undefined;
-      if (!loop || !declaration || contains(loop, declaration)) return null;
-      if (observers.some((reference) => contains(loop, reference.identifier as TSESTree.Node))) return null;
-      const observedAfter = observers.some((reference) => isInContinuation(loop, reference.identifier as TSESTree.Node));
-      return observedAfter ? findUncaughtThrowInLoop(loop.body) : null;
     }
 
     function getWriteStatement(task: TaskWrite): TSESTree.Node | null {
@@ -609,10 +511,10 @@ export default createRule<Options, MessageIds>({
       call.arguments.forEach((argument, index) => {
         if (!isCallbackCandidate(argument)) return;
         if (isForEach && index !== 0) return;
-        const receiver = isForEach ? '`forEach`' : getVoidCallbackReceiver(call, index);
-        if (receiver === null) return;
         const callback = getDetector().getPromiseCallback(argument);
         if (!callback) return;
+        const receiver = isForEach ? '`forEach`' : getVoidCallbackReceiver(call, index);
+        if (receiver === null) return;
         if (!isForEach && callback.fn && getDetector().isNonRejectingFunction(callback.fn)) return;
         if (isForEach && call.type === AST_NODE_TYPES.CallExpression) {
           reportForEach(call, argument);

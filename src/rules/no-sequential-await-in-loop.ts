@@ -3,12 +3,8 @@ import { createRule } from '../utils/create-rule.js';
 import { ensureImport, type ImportRequest } from '../utils/ensure-import.js';
 import { isFunctionNode } from '../utils/async-context.js';
 import { isArrayBySyntax } from '../utils/known-array.js';
-import {
-  analyzeLoopIndependence,
-  getAwaitedCall,
-  hasSequentialOptOutComment,
-  type IndependentLoop,
-} from '../utils/loop-independence.js';
+import { analyzeLoopIndependence, hasSequentialOptOutComment, type IndependentLoop } from '../utils/loop-independence.js';
+import { getAwaitedCall } from '../utils/ordered-calls.js';
 import { getLoopRewrite, type ConcurrencyRunner } from '../utils/loop-rewrite.js';
 import { getLoopShape, type LoopShape } from '../utils/loop-shape.js';
 import { findModuleMemberReferences } from '../utils/module-tracker.js';
@@ -47,17 +43,19 @@ export const DEFAULT_SEQUENTIAL_RECEIVERS = [
 
 const MAX_AWAITED_TEXT = 40;
 
-/** Delays from `timers/promises`, found under any local name. */
-const DELAYS = { 'timers/promises': { setTimeout: true, setImmediate: true, 'scheduler.wait': true, 'scheduler.yield': true } };
-/** Child-process runners: their output and exit codes follow the order they run in. */
-const PROCESS_RUNNERS = {
-  child_process: { exec: true, execFile: true, spawn: true, fork: true },
-  execa: { default: true, execa: true, execaNode: true, execaCommand: true, $: true },
-};
-/** File writes that take the path first: the same path in every iteration is a shared file. */
-const FILE_WRITES = {
-  'fs/promises': { writeFile: true, appendFile: true },
-  fs: { 'promises.writeFile': true, 'promises.appendFile': true },
+type ModuleCallKind = 'delay' | 'process' | 'file-write';
+
+/**
+ * Module members whose calls matter, found under any local name in one pass: delays from
+ * `timers/promises`, child-process runners (their output and effects follow the order they run in),
+ * and file writes that take the path first (the same path in every iteration is a shared file).
+ */
+const MODULE_CALLS: Record<string, Record<string, ModuleCallKind>> = {
+  'timers/promises': { setTimeout: 'delay', setImmediate: 'delay', 'scheduler.wait': 'delay', 'scheduler.yield': 'delay' },
+  child_process: { exec: 'process', execFile: 'process', spawn: 'process', fork: 'process' },
+  execa: { default: 'process', execa: 'process', execaNode: 'process', execaCommand: 'process', $: 'process' },
+  'fs/promises': { writeFile: 'file-write', appendFile: 'file-write' },
+  fs: { 'promises.writeFile': 'file-write', 'promises.appendFile': 'file-write' },
 };
 
 type CandidateLoop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
@@ -119,9 +117,10 @@ export default createRule<Options, MessageIds>({
             description:
               'Rewrite with a concurrency-limited mapper instead of `Promise.all`, e.g. `{ "import": "p-map", "name": "pMap", "limit": 8 }`; null for `Promise.all`.',
             oneOf: [
-              { type: 'null' },
+              { type: 'null', description: 'Rewrite with `Promise.all`.' },
               {
                 type: 'object',
+                description: 'The mapper to rewrite with, and how many iterations it may run at once.',
                 additionalProperties: false,
                 required: ['import', 'name', 'limit'],
                 properties: {
@@ -171,15 +170,16 @@ export default createRule<Options, MessageIds>({
     const runnerName = concurrency ? concurrency.name : 'Promise.all';
     const loopsWithAwait = new Set<TSESTree.Node>();
     const reportedLoops = new Set<TSESTree.Node>();
-    let moduleCalls: { delays: Set<TSESTree.Node>; processes: Set<TSESTree.Node>; fileWrites: Set<TSESTree.Node> } | null = null;
+    let moduleCalls: Record<ModuleCallKind, Set<TSESTree.Node>> | null = null;
 
-    const getModuleCalls = (): NonNullable<typeof moduleCalls> => {
-      moduleCalls ??= {
-        delays: new Set(findModuleMemberReferences(sourceCode, DELAYS, { builtin: true, types: ['call'] }).map((found) => found.node)),
-        processes: new Set(findModuleMemberReferences(sourceCode, PROCESS_RUNNERS, { builtin: true, types: ['call'] }).map((found) => found.node)),
-        fileWrites: new Set(findModuleMemberReferences(sourceCode, FILE_WRITES, { builtin: true, types: ['call'] }).map((found) => found.node)),
-      };
-      return moduleCalls;
+    const getModuleCalls = (): Record<ModuleCallKind, Set<TSESTree.Node>> => {
+      if (moduleCalls) return moduleCalls;
+      const found: Record<ModuleCallKind, Set<TSESTree.Node>> = { delay: new Set(), process: new Set(), 'file-write': new Set() };
+      for (const reference of findModuleMemberReferences(sourceCode, MODULE_CALLS, { builtin: true, types: ['call'] })) {
+        found[reference.info].add(reference.node);
+      }
+      moduleCalls = found;
+      return found;
     };
 
     const services = sourceCode.parserServices;
@@ -246,9 +246,9 @@ export default createRule<Options, MessageIds>({
       const result = analyzeLoopIndependence(shape, sourceCode, {
         pacingCallees: options.pacingCallees ?? DEFAULT_PACING_CALLEES,
         sequentialReceivers: options.sequentialReceivers ?? DEFAULT_SEQUENTIAL_RECEIVERS,
-        delayCalls: calls.delays,
-        processCalls: calls.processes,
-        fileWriteCalls: calls.fileWrites,
+        delayCalls: calls.delay,
+        processCalls: calls.process,
+        fileWriteCalls: calls['file-write'],
         reportedLoops,
       });
       if (!result.independent) return;

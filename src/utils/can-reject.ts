@@ -33,10 +33,15 @@ function isInertValue(node: TSESTree.Node): boolean {
 }
 
 /** Whether `test` holds for some node of `root` that belongs to the same function (nested functions are skipped). */
-function someInSameFunction(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): boolean {
+function someInSameFunction(
+  root: TSESTree.Node,
+  test: (node: TSESTree.Node) => boolean,
+  skip: (node: TSESTree.Node) => boolean = () => false,
+): boolean {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
+    if (node !== root && skip(node)) continue;
     if (test(node)) return true;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'parent') continue;
@@ -65,7 +70,8 @@ function isSwallowingTry(statement: TSESTree.TryStatement, judge: PromiseJudge):
   if (someInSameFunction(statement.block, returnsPromiseUnawaited)) return false;
   const letsErrorOut = (node: TSESTree.Node): boolean => {
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) return !isSafeReturnValue(node.argument, isSafe);
+    // `return Promise.reject(error)` or another promise that can reject; other values are results.
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) return judge.isPromise(node.argument) && !isSafe(node.argument);
     return false;
   };
   if (someInSameFunction(statement.handler.body, letsErrorOut)) return false;
@@ -102,6 +108,32 @@ function isSafeAsyncStatement(statement: TSESTree.Statement, judge: PromiseJudge
   }
 }
 
+/**
+ * Whether the code of `root`, outside the `try` blocks that swallow their errors, only does
+ * bookkeeping: it awaits nothing, throws nothing on purpose and returns no promise that can reject
+ * (`running = false`, `clearTimeout(t)`, `if (closed) return;`). Such code could still throw by
+ * accident; the function's author has put the work that can fail in a `try`, so the rule does not guess.
+ */
+function isBookkeeping(root: TSESTree.Node, judge: PromiseJudge): boolean {
+  const isSwallowing = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.TryStatement && isSwallowingTry(node, judge);
+  return !someInSameFunction(root, (node) => {
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.YieldExpression:
+        return true;
+      case AST_NODE_TYPES.ForOfStatement:
+        return node.await;
+      case AST_NODE_TYPES.VariableDeclaration:
+        return node.kind === 'await using';
+      case AST_NODE_TYPES.ReturnStatement:
+        return node.argument !== null && judge.isPromise(node.argument) && !judge.isSafe(node.argument);
+      default:
+        return false;
+    }
+  }, isSwallowing);
+}
+
 /** Every `return` of a non-async function (nested functions excluded). */
 function getReturnStatements(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
   const returns: TSESTree.ReturnStatement[] = [];
@@ -114,8 +146,9 @@ function getReturnStatements(body: TSESTree.BlockStatement): TSESTree.ReturnStat
 
 /**
  * Whether the promise that a call of `fn` returns can never reject, judged from its body alone:
- * - an async function whose body is only a `try` with a `catch` that does not rethrow (plus
- *   inert declarations before it and returns of inert values or handled promises after it);
+ * - an async function whose awaits all sit in `try` blocks whose `catch` does not rethrow, and whose
+ *   other code only does bookkeeping (no `await`, no `throw`, no returned promise that can reject):
+ *   it rejects only if some call throws by accident, as a plain function would throw;
  * - an async function that only returns or awaits promises that are already handled (`p.catch(noop)`);
  * - a plain function whose every `return` gives a handled promise or nothing (`close(cb)` that
  *   returns `p.catch(noop)` without a callback and nothing with one).
@@ -130,7 +163,9 @@ export function isNonRejectingFunction(fn: FunctionNode, judge: PromiseJudge): b
   if (body.type !== AST_NODE_TYPES.BlockStatement) {
     return fn.async ? isSafeReturnValue(body, isSafe) : isSafe(body);
   }
-  if (fn.async) return body.body.every((statement) => isSafeAsyncStatement(statement, judge));
+  if (fn.async) {
+    return body.body.every((statement) => isSafeAsyncStatement(statement, judge)) || isBookkeeping(body, judge);
+  }
   const returns = getReturnStatements(body);
   return (
     returns.some((statement) => statement.argument !== null) &&

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** Array methods and functions that always return a new array. */
 const ARRAY_RETURNING_METHODS = new Set([
@@ -54,7 +54,7 @@ export function isArrayBySyntax(node: TSESTree.Node, scope: TSESLint.Scope.Scope
         variable = current.set.get(node.name) ?? null;
       }
       const definition = variable?.defs[0];
-      if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return false;
+      if (!variable || variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return false;
       const declarator = definition.node;
       if (declarator.parent.kind !== 'const' || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return false;
       return isArrayBySyntax(declarator.init, scope, depth + 1);

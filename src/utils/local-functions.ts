@@ -60,9 +60,12 @@ function getBindingValue(
   const def = variable?.defs.find((candidate) => candidate.node.type !== AST_NODE_TYPES.TSDeclareFunction);
   if (!def) return null;
   const node = def.node as TSESTree.Node;
-  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node;
-  if (node.type === AST_NODE_TYPES.ClassDeclaration) return { kind: 'class', node, isStatic: true };
-  if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) {
+  // A parameter's definition node is its function: only the binding kinds below name a value.
+  if (def.type === 'FunctionName' && isFunctionNode(node)) return node;
+  if (def.type === 'ClassName' && (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)) {
+    return { kind: 'class', node, isStatic: true };
+  }
+  if (def.type !== 'Variable' || node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) {
     return null;
   }
   const init = skipTypeWrappers(node.init);

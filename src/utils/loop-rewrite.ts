@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { IndependentLoop, PhaseSplit } from './loop-independence.js';
 import type { LoopShape } from './loop-shape.js';
 import { getIdentifierWords, getLastIdentifierName } from './name-matching.js';
@@ -24,6 +24,13 @@ interface TextEdit {
   text: string;
 }
 
+/** A binding pattern without its type annotation (a `for...of` head cannot have one). */
+function getPatternText(sourceCode: Readonly<TSESLint.SourceCode>, pattern: TSESTree.Node): string {
+  const annotation = 'typeAnnotation' in pattern ? (pattern.typeAnnotation as TSESTree.Node | undefined) : undefined;
+  if (!annotation) return sourceCode.getText(pattern);
+  return sourceCode.text.slice(pattern.range[0], annotation.range[0]).trimEnd();
+}
+
 /** Lists at most this long may be spread into `push(...)` (engines limit the number of call arguments). */
 const MAX_SPREAD_LENGTH = 1000;
 
@@ -33,6 +40,11 @@ const RESERVED_WORDS = new Set([
   'interface', 'let', 'new', 'null', 'package', 'private', 'protected', 'public', 'return', 'static', 'super',
   'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'arguments', 'eval',
   'undefined', 'async', 'of',
+]);
+/** Nouns too vague to name a value (`fetchOne` → `result`, not `one`). */
+const VAGUE_NAMES = new Set([
+  'one', 'all', 'many', 'each', 'some', 'any', 'first', 'last', 'next', 'item', 'items', 'async', 'sync', 'file', 'files',
+  'dir', 'path', 'url', 'by', 'for',
 ]);
 const FETCH_VERBS = new Set([
   'get', 'fetch', 'load', 'read', 'find', 'resolve', 'lookup', 'query', 'request', 'create', 'build', 'compute', 'make',
@@ -67,7 +79,7 @@ export function getResultName(sourceCode: Readonly<TSESLint.SourceCode>, awaited
   let base = 'result';
   if (words.length > 1 && FETCH_VERBS.has(words[0] ?? '')) {
     const candidate = words.slice(1).map((word, index) => (index === 0 ? word : word[0]?.toUpperCase() + word.slice(1))).join('');
-    if (/^[a-z][A-Za-z]*$/.test(candidate) && !RESERVED_WORDS.has(candidate)) base = candidate;
+    if (/^[a-z][A-Za-z]{2,}$/.test(candidate) && !RESERVED_WORDS.has(candidate) && !VAGUE_NAMES.has(candidate)) base = candidate;
   }
   const taken = getNamesInFile(sourceCode);
   if (!taken.has(base)) return base;
@@ -110,7 +122,7 @@ function asArrowBody(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.E
 
 /** `_`, or another name for the unused first parameter when the body already uses `_` (lodash). */
 function getPlaceholderName(sourceCode: Readonly<TSESLint.SourceCode>, shape: LoopShape): string {
-  const used = new Set(sourceCode.getTokens(shape.loop).filter((token) => token.type === 'Identifier').map((token) => token.value));
+  const used = new Set(sourceCode.getTokens(shape.loop).filter((token) => token.type === AST_TOKEN_TYPES.Identifier).map((token) => token.value));
   for (const candidate of ['_', '__', '_item', '_element']) {
     if (!used.has(candidate)) return candidate;
   }
@@ -216,7 +228,8 @@ function getStatementRemovalRange(sourceCode: Readonly<TSESLint.SourceCode>, sta
     end = after + (text[after] === '\r' ? 2 : 1);
     return [start, end];
   }
-  return statement.range;
+  // Inside a line (`{ const v = await E; REST }`): take the spaces after it too.
+  return [statement.range[0], after];
 }
 
 function isShortList(shape: LoopShape): boolean {
@@ -235,7 +248,7 @@ function isShortList(shape: LoopShape): boolean {
 /**
  * `for (const x of xs) { const v = await E; REST }` → `for (const v of await Promise.all(xs.map(async (x) => E))) { REST }`:
  * the awaited work runs concurrently, then REST runs in item order as before. When REST reads the
- * loop variable, the concurrent phase returns it with the value: `({ x, v: await E })`.
+ * loop variable, the concurrent phase returns the names it binds with the value: `({ x, v: await E })`.
  */
 function getPhaseSplitRewrite(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -246,7 +259,7 @@ function getPhaseSplitRewrite(
   const parts = getCallbackParts(sourceCode, shape, options);
   const argument = split.await.argument;
 
-  if (split.pushTarget && !split.needsItem && isShortList(shape)) {
+  if (split.pushTarget && split.carriedNames.length === 0 && isShortList(shape)) {
     const callback = `async ${parts.params} => ${asArrowBody(sourceCode, argument)}`;
     const replaced = shape.label ?? shape.loop;
     const text = `${sourceCode.getText(split.pushTarget)}.push(...(await ${parts.mapped(callback)}))${getTerminator(sourceCode, replaced)}`;
@@ -257,7 +270,7 @@ function getPhaseSplitRewrite(
   let valueText: string;
   let kind: 'const' | 'let' = 'const';
   if (split.declaration) {
-    valueText = sourceCode.getText(split.declaration.pattern);
+    valueText = getPatternText(sourceCode, split.declaration.pattern);
     kind = split.declaration.kind;
     edits.push({ range: getStatementRemovalRange(sourceCode, split.head), text: '' });
   } else {
@@ -267,15 +280,15 @@ function getPhaseSplitRewrite(
 
   let head: string;
   let callback: string;
-  if (split.needsItem) {
-    const item = shape.counted ? shape.counted.index.name : shape.binding.type === AST_NODE_TYPES.Identifier ? shape.binding.name : null;
-    if (item === null) return null;
+  const carried = split.carriedNames;
+  if (carried.length > 0) {
+    // The sequential phase reads the loop variable: the concurrent phase hands it back with the value.
     if (shape.declarationKind === 'let' && !shape.counted) kind = 'let';
-    const valueIsName = /^[A-Za-z_$][\w$]*$/.test(valueText) && valueText !== item;
-    const key = item === 'value' ? 'result' : 'value';
-    head = valueIsName ? `{ ${item}, ${valueText} }` : `{ ${item}, ${key}: ${valueText} }`;
+    const valueIsName = /^[A-Za-z_$][\w$]*$/.test(valueText) && !carried.includes(valueText);
+    const key = ['value', 'result', 'awaited'].find((candidate) => !carried.includes(candidate)) ?? 'value_';
     const property = valueIsName ? valueText : key;
-    callback = `async ${parts.params} => ({ ${item}, ${property}: ${sourceCode.getText(split.await)} })`;
+    head = `{ ${[...carried, valueIsName ? valueText : `${key}: ${valueText}`].join(', ')} }`;
+    callback = `async ${parts.params} => ({ ${[...carried, `${property}: ${sourceCode.getText(split.await)}`].join(', ')} })`;
   } else {
     head = valueText;
     callback = `async ${parts.params} => ${asArrowBody(sourceCode, argument)}`;

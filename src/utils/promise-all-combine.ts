@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { removeStatement } from './promise-fix-text.js';
 
 /** An `await` that is a whole statement: `await x;` or `const <pattern> = await x;`. */
@@ -46,9 +46,7 @@ export function getCombinedAwaitFix(
 ): TSESLint.RuleFix[] | null {
   if (!canCombineAwaits(task, other)) return null;
   const otherText =
-    other.awaited.type === AST_NODE_TYPES.SequenceExpression && !ASTUtils.isParenthesized(other.awaited, sourceCode)
-      ? `(${sourceCode.getText(other.awaited)})`
-      : sourceCode.getText(other.awaited);
+    other.awaited.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(other.awaited)})` : sourceCode.getText(other.awaited);
   const all = `await Promise.all([${taskName}, ${otherText}])`;
   const kind = task.kind ?? other.kind;
   let combined: string;

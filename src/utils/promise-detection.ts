@@ -11,8 +11,11 @@ import { getThenableKind, isCallable, isThenableArray, returnsThenable } from '.
 export type PromiseKind = 'promise' | 'maybe' | null;
 
 export interface PromiseDetector {
-  /** Whether the value of `node` is a promise (with types: a thenable). */
-  getPromiseKind: (node: TSESTree.Node) => PromiseKind;
+  /**
+   * Whether the value of `node` is a promise (with types: a thenable). `inOptionalChain`: the
+   * `undefined` an optional chain (`a?.b()`) adds does not make it a promise "in some forms".
+   */
+  getPromiseKind: (node: TSESTree.Node, inOptionalChain?: boolean) => PromiseKind;
   /** Whether `node` is an array of promises: `xs.map(async (x) => ...)`, `[load(a), load(b)]`. */
   isPromiseArray: (node: TSESTree.Node) => boolean;
   /** Whether the promise at `node` can never reject (handled, or it only ever resolves). */
@@ -43,12 +46,28 @@ function isNewPromise(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceC
 }
 
 /**
- * A `new Promise(executor)` whose executor never takes `reject`: it only rejects if the executor
- * throws synchronously (an async executor cannot even do that; its own rejection is lost instead).
+ * A `new Promise(executor)` that cannot reject on its own: the executor never takes `reject` (it
+ * only rejects if it throws synchronously; an async executor cannot even do that), or only stores
+ * `reject` for later (a deferred: it rejects when other code calls that function, which the rule
+ * cannot follow).
  */
-function isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
+function isSelfResolvingPromise(node: TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const executor = node.arguments[0];
-  return executor !== undefined && isFunctionNode(executor) && executor.params.length < 2;
+  if (executor === undefined || !isFunctionNode(executor)) return false;
+  const reject = executor.params[1];
+  if (executor.params.length < 2) return true;
+  if (reject?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sourceCode.getDeclaredVariables(executor).find((candidate) => candidate.name === reject.name);
+  return (
+    variable !== undefined &&
+    variable.references.every((reference) => {
+      const parent = reference.identifier.parent;
+      return (
+        (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference.identifier) ||
+        (parent?.type === AST_NODE_TYPES.Property && parent.value === reference.identifier)
+      );
+    })
+  );
 }
 
 /**
@@ -87,9 +106,9 @@ export function createPromiseDetector(
     }
   }
 
-  function getPromiseKind(node: TSESTree.Node): PromiseKind {
+  function getPromiseKind(node: TSESTree.Node, inOptionalChain = false): PromiseKind {
     if (services) {
-      const kind = getThenableKind(services, node);
+      const kind = getThenableKind(services, node, inOptionalChain);
       if (kind === 'always') return 'promise';
       if (kind === 'sometimes') return 'maybe';
       if (kind === 'never') return null;
@@ -116,7 +135,7 @@ export function createPromiseDetector(
     if (hasRejectionHandler(value, services ? (handler) => isCallable(services, handler) : undefined)) return true;
     const method = getPromiseMethodCall(value);
     if (method?.method === 'finally') return isNonRejecting(method.object);
-    if (isNewPromise(value, sourceCode)) return isResolveOnlyPromise(value);
+    if (isNewPromise(value, sourceCode)) return isSelfResolvingPromise(value, sourceCode);
     if (value.type !== AST_NODE_TYPES.CallExpression) return false;
     if (sources.getKnownPromiseCall(value)?.cannotReject) return true;
     const name = getPromiseStatic(value, sourceCode);

@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** Expressions that bind more loosely than a unary operator, so `await`/`void` before them needs parentheses. */
 const LOOSER_THAN_UNARY = new Set<string>([
@@ -31,10 +31,13 @@ function canTakeMemberAccess(node: TSESTree.Node, sourceCode: Readonly<TSESLint.
   }
 }
 
-/** The text of `node` with parentheses kept or added when `needsParentheses` says so. */
+/**
+ * The text of `node` (which replaces `node`'s own range, inside any parentheses around it) with
+ * parentheses added when `needsParentheses` says so.
+ */
 function getOperandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, needsParentheses: boolean): string {
   const text = sourceCode.getText(node);
-  return needsParentheses && !ASTUtils.isParenthesized(node, sourceCode) ? `(${text})` : text;
+  return needsParentheses ? `(${text})` : text;
 }
 
 /** `await p()`, `void (a && p())`: the operator before `node`, with parentheses where precedence needs them. */

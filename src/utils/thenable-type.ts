@@ -31,11 +31,20 @@ function isThenablePart(checker: ts.TypeChecker, type: ts.Type, location: ts.Nod
   return getUnionParts(thenType).some((part) => part.getCallSignatures().length > 0);
 }
 
-/** Classifies `type` (seen at `location`) as thenable always, sometimes, never, or unknown. */
-export function getThenableKindOfType(checker: ts.TypeChecker, type: ts.Type, location: ts.Node): ThenableKind {
+/**
+ * Classifies `type` (seen at `location`) as thenable always, sometimes, never, or unknown.
+ * `ignoreNullish` leaves out `undefined` and `null` (which an optional chain adds, not the callee).
+ */
+export function getThenableKindOfType(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  location: ts.Node,
+  ignoreNullish = false,
+): ThenableKind {
   const { TypeFlags } = getTypeScript();
   if (hasFlag(type, TypeFlags.Any | TypeFlags.Unknown)) return 'unknown';
-  const parts = getUnionParts(type).filter((part) => !hasFlag(part, TypeFlags.Never));
+  const ignored = TypeFlags.Never | (ignoreNullish ? TypeFlags.Undefined | TypeFlags.Null : 0);
+  const parts = getUnionParts(type).filter((part) => !hasFlag(part, ignored));
   if (parts.length === 0) return 'never';
   const thenable = parts.filter((part) => isThenablePart(checker, part, location)).length;
   if (thenable === 0) return 'never';
@@ -51,11 +60,11 @@ function getNodeType(services: ParserServicesWithTypeInformation, node: TSESTree
   }
 }
 
-/** The thenable kind of the value of `node`. */
-export function getThenableKind(services: ParserServicesWithTypeInformation, node: TSESTree.Node): ThenableKind {
+/** The thenable kind of the value of `node` (`ignoreNullish`: as if an optional chain had not short-circuited). */
+export function getThenableKind(services: ParserServicesWithTypeInformation, node: TSESTree.Node, ignoreNullish = false): ThenableKind {
   const type = getNodeType(services, node);
   if (!type) return 'unknown';
-  return getThenableKindOfType(services.program.getTypeChecker(), type, services.esTreeNodeToTSNodeMap.get(node));
+  return getThenableKindOfType(services.program.getTypeChecker(), type, services.esTreeNodeToTSNodeMap.get(node), ignoreNullish);
 }
 
 /** The type as the checker prints it, for messages. */

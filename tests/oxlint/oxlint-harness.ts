@@ -12,8 +12,7 @@ import type { EventLoopPlugin } from '../../index.js';
 export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OXLINT_BIN = path.join(ROOT, 'node_modules', '.bin', 'oxlint');
 /** What `jsPlugins: ["eslint-plugin-event-loop"]` resolves to: the built package entry. */
-const PACKAGE_ROOT = process.env.DEV_PACKAGE_ROOT ?? ROOT; // DEV ONLY, remove
-export const BUILT_PLUGIN_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'index.js');
+export const BUILT_PLUGIN_ENTRY = path.join(ROOT, 'dist', 'index.js');
 export const PLUGIN_PREFIX = 'event-loop';
 
 /** Every category of oxlint's native rules, all turned off: only our JS plugin rules run. */
@@ -23,7 +22,7 @@ const NATIVE_CATEGORIES_OFF = Object.fromEntries(
 
 /** One reported problem, positions in ESLint's convention (1-based lines and UTF-16 columns, end exclusive). */
 export interface Problem {
-  /** Path relative to the linted root, with `/` separators. */
+  /** Path relative to the folder oxlint ran in, with `/` separators. */
   file: string;
   ruleId: string;
   line: number;
@@ -37,11 +36,10 @@ export interface OxlintRun {
   problems: Problem[];
   /** "Error running JS plugin": a rule threw. */
   pluginErrors: { file: string; message: string }[];
-  /** Diagnostics without a rule code that are not plugin errors (parse errors). */
+  /** Diagnostics without a rule code that are not plugin errors: parse errors. */
   otherErrors: { file: string; message: string }[];
   numberOfFiles: number;
   numberOfRules: number;
-  exitCode: number | null;
   stderr: string;
 }
 
@@ -68,7 +66,7 @@ export function linkPluginPackage(dir: string): void {
   const modules = path.join(dir, 'node_modules');
   mkdirSync(modules, { recursive: true });
   const link = path.join(modules, 'eslint-plugin-event-loop');
-  if (!existsSync(link)) symlinkSync(PACKAGE_ROOT, link, 'dir');
+  if (!existsSync(link)) symlinkSync(ROOT, link, 'dir');
 }
 
 /** Writes `dir/.oxlintrc.json`: our plugin by package name, native rules off, the given rules. */
@@ -143,11 +141,11 @@ export function runOxlint(options: {
   cwd: string;
   config: string;
   paths: readonly string[];
-  fix?: boolean;
-  /** Root the problems' `file` is relative to (default `cwd`). */
-  root?: string;
+  /** `--fix`, or `--fix-suggestions` (fixes, else each report's first suggestion). */
+  fix?: 'fixes' | 'suggestions';
 }): OxlintRun {
-  const args = ['-c', options.config, '--format', 'json', ...(options.fix ? ['--fix'] : []), ...options.paths];
+  const fixArgs = options.fix === 'fixes' ? ['--fix'] : options.fix === 'suggestions' ? ['--fix-suggestions'] : [];
+  const args = ['-c', options.config, '--format', 'json', ...fixArgs, ...options.paths];
   const result = spawnSync(OXLINT_BIN, args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw result.error;
   let output: OxlintJsonOutput;
@@ -156,21 +154,20 @@ export function runOxlint(options: {
   } catch {
     throw new Error(`oxlint did not print JSON (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
-  const root = options.root ?? options.cwd;
   const run: OxlintRun = {
     problems: [],
     pluginErrors: [],
     otherErrors: [],
     numberOfFiles: output.number_of_files,
     numberOfRules: output.number_of_rules,
-    exitCode: result.status,
     stderr: result.stderr,
   };
   const texts = new Map<string, { bytes: Buffer; text: string; lineStarts: number[] }>();
   for (const diagnostic of output.diagnostics) {
     const absolute = path.resolve(options.cwd, diagnostic.filename);
-    const file = toPosix(path.relative(root, absolute));
-    if (diagnostic.code === undefined) {
+    const file = toPosix(path.relative(options.cwd, absolute));
+    // Rule diagnostics have a `plugin(rule)` code; parse errors none or a compiler code (`TS/7059`).
+    if (diagnostic.code === undefined || !/^.+\(.+\)$/.test(diagnostic.code)) {
       const bucket = diagnostic.message.startsWith('Error running JS plugin') ? run.pluginErrors : run.otherErrors;
       bucket.push({ file, message: diagnostic.message });
       continue;
@@ -257,10 +254,13 @@ export function getDefaultParseSettings(file: string): ParseSettings {
  * has no `sourceType` setting: `.mjs`/`.mts` are modules, `.cjs`/`.cts` CommonJS, and `.js`,
  * `.jsx`, `.ts`, `.tsx` are modules only when they contain `import`/`export` (scripts otherwise).
  */
-export function getOxlintExtension(settings: ParseSettings): string {
+export function getOxlintExtension(settings: ParseSettings, preferTs = false): string {
   if (settings.parser === 'typescript') {
     if (settings.jsx) return '.tsx';
-    return settings.sourceType === 'commonjs' ? '.cts' : settings.sourceType === 'module' ? '.mts' : '.ts';
+    if (settings.sourceType === 'commonjs') return '.cts';
+    // `preferTs`: the code has `import`/`export` (a `.ts` module for oxlint too) or `<T>x`
+    // assertions, which `.mts` forbids.
+    return settings.sourceType === 'module' && !preferTs ? '.mts' : '.ts';
   }
   return settings.sourceType === 'commonjs' ? '.cjs' : settings.sourceType === 'module' ? '.mjs' : '.js';
 }
@@ -287,7 +287,19 @@ export function getEslintConfig(
   };
 }
 
-/** Lints one text with ESLint's `Linter` (the engine of the CLI); parse errors come back as `fatal` problems. */
+/** ESLint's messages for one text, from `Linter` (the engine of the CLI); parse errors are `fatal` messages. */
+export function verifyWithEslint(
+  plugin: EventLoopPlugin,
+  file: string,
+  text: string,
+  rules: Record<string, RuleEntry>,
+  settings: ParseSettings = getDefaultParseSettings(file),
+): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  return linter.verify(text, getEslintConfig(plugin, settings, rules), { filename: file });
+}
+
+/** Lints one text with ESLint: its problems (parse errors as `fatal` problems). */
 export function lintWithEslint(
   plugin: EventLoopPlugin,
   file: string,
@@ -295,11 +307,34 @@ export function lintWithEslint(
   rules: Record<string, RuleEntry>,
   settings: ParseSettings = getDefaultParseSettings(file),
 ): Problem[] {
-  const linter = new Linter({ configType: 'flat' });
-  return toEslintProblems(toPosix(file), linter.verify(text, getEslintConfig(plugin, settings, rules), { filename: file }));
+  return toEslintProblems(toPosix(file), verifyWithEslint(plugin, file, text, rules, settings));
 }
 
-/** `eslint --fix` once per file: the fixed text, after ESLint's passes (up to 10). */
+/**
+ * One pass of ESLint's fixing over `messages` of `text`: their fixes (with `withSuggestions`, a
+ * message without a fix contributes its first suggestion), sorted by range, each applied unless it
+ * overlaps or touches the previous one (ESLint's SourceCodeFixer rule). `eslint --fix` repeats
+ * lint-and-fix up to 10 times.
+ */
+export function applyFixesOnce(text: string, messages: readonly Linter.LintMessage[], withSuggestions = false): string {
+  const fixes = messages
+    .flatMap((message) => {
+      const fix = message.fix ?? (withSuggestions ? message.suggestions?.[0]?.fix : undefined);
+      return fix ? [fix] : [];
+    })
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let output = '';
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (const fix of fixes) {
+    const [start, end] = fix.range;
+    if (lastEnd >= start || start > end) continue;
+    output += text.slice(Math.max(0, lastEnd), Math.max(0, start)) + fix.text;
+    lastEnd = end;
+  }
+  return output + text.slice(Math.max(0, lastEnd));
+}
+
+/** `eslint --fix` on one text: the fixed text after ESLint's passes (up to 10). */
 export function fixTextWithEslint(
   plugin: EventLoopPlugin,
   file: string,
@@ -311,6 +346,15 @@ export function fixTextWithEslint(
   return linter.verifyAndFix(text, getEslintConfig(plugin, settings, rules), { filename: file }).output;
 }
 
+/** Every kind of source file, with a file name that has ESLint's default parse settings for the kind. */
+const FILE_KINDS = [
+  { patterns: ['**/*.{js,mjs,jsx}'], sample: 'x.js' },
+  { patterns: ['**/*.cjs'], sample: 'x.cjs' },
+  { patterns: ['**/*.{ts,mts}'], sample: 'x.ts' },
+  { patterns: ['**/*.cts'], sample: 'x.cts' },
+  { patterns: ['**/*.tsx'], sample: 'x.tsx' },
+];
+
 /** `eslint --fix` through the Node API on every file of `dir` (relative `files`), writing the fixes. */
 export async function fixWithEslint(
   plugin: EventLoopPlugin,
@@ -321,11 +365,7 @@ export async function fixWithEslint(
   const eslint = new ESLint({
     cwd: dir,
     overrideConfigFile: true,
-    overrideConfig: ['x.js', 'x.cjs', 'x.ts', 'x.cts', 'x.tsx'].map((sample) => {
-      const extension = path.extname(sample);
-      const patterns = extension === '.js' ? ['**/*.{js,mjs,jsx}'] : extension === '.ts' ? ['**/*.{ts,mts}'] : [`**/*${extension}`];
-      return getEslintConfig(plugin, getDefaultParseSettings(sample), rules, patterns);
-    }),
+    overrideConfig: FILE_KINDS.map(({ patterns, sample }) => getEslintConfig(plugin, getDefaultParseSettings(sample), rules, patterns)),
     fix: true,
   });
   const results = await eslint.lintFiles([...files]);

@@ -1,5 +1,6 @@
 // Turns RuleTester cases (collected from tests/rules/*.test.ts) and our own cases into files that
 // oxlint and ESLint lint the same way.
+import * as tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase, RuleTesterConfig, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { getDefaultParseSettings, getOxlintExtension, type ParseSettings } from './oxlint-harness.js';
 import type { OwnCase } from './own-cases.js';
@@ -76,6 +77,31 @@ export function getCaseSettings(
   return { settings: { parser, sourceType, jsx: parser === 'typescript' ? jsx : true }, typed };
 }
 
+const MODULE_DECLARATIONS = new Set(['ImportDeclaration', 'ExportAllDeclaration', 'ExportDefaultDeclaration', 'ExportNamedDeclaration']);
+
+/**
+ * Whether a TypeScript module case needs the `.ts` extension rather than `.mts`: it has a top-level
+ * `import`/`export` (so oxlint parses a `.ts` file as a module too), or it uses `<T>x` assertions,
+ * which `.mts` files forbid (then oxlint parses it as a script when it has no import/export).
+ */
+function needsTsExtension(code: string, settings: ParseSettings): boolean {
+  if (settings.parser !== 'typescript' || settings.sourceType !== 'module' || settings.jsx) return false;
+  try {
+    const ast = tsParser.parse(code, { sourceType: 'module', jsx: false, range: true });
+    return ast.body.some((statement) => MODULE_DECLARATIONS.has(statement.type)) || hasTypeAssertion(ast);
+  } catch {
+    return false;
+  }
+}
+
+function hasTypeAssertion(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if ((node as { type?: unknown }).type === 'TSTypeAssertion') return true;
+  return Object.entries(node).some(([key, value]) =>
+    key !== 'parent' && (Array.isArray(value) ? value.some(hasTypeAssertion) : typeof value === 'object' && hasTypeAssertion(value)),
+  );
+}
+
 /**
  * Every valid and invalid case of the collected runs as a case file, once per distinct
  * (rule, code, options, parse settings): `runWithBothParsers` gives most cases twice.
@@ -105,7 +131,8 @@ export function getCaseFiles(runs: readonly CollectedRun[], startIndex = 0): { f
       const key = JSON.stringify([run.rule, testCase.code, options, parsed.settings]);
       if (seen.has(key)) continue;
       seen.add(key);
-      const file = `case-${String(startIndex + files.length).padStart(4, '0')}${getOxlintExtension(parsed.settings)}`;
+      const extension = getOxlintExtension(parsed.settings, needsTsExtension(testCase.code, parsed.settings));
+      const file = `case-${String(startIndex + files.length).padStart(4, '0')}${extension}`;
       files.push({ rule: run.rule, origin, code: testCase.code, options, settings: parsed.settings, typed: parsed.typed, file });
     }
   }

@@ -1,0 +1,60 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { isNonRejectingFunction, type PromiseJudge } from '../../src/utils/can-reject.js';
+import type { FunctionNode } from '../../src/utils/async-context.js';
+import { getPromiseMethodCall, hasRejectionHandler } from '../../src/utils/promise-handling.js';
+import { withSourceCode } from './lint-code.js';
+
+/** A judge that knows `load()` rejects, `safe()` does not, and handled chains are safe. */
+const judge: PromiseJudge = {
+  isSafe: (node) => hasRejectionHandler(node) || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'safe'),
+  isPromise: (node) =>
+    getPromiseMethodCall(node) !== null ||
+    (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['load', 'safe'].includes(node.callee.name)) ||
+    (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === 'Promise'),
+};
+
+function cannotReject(code: string): boolean {
+  return withSourceCode(code, (context) => {
+    const statement = context.sourceCode.ast.body[0] as TSESTree.Node;
+    const fn = (statement.type === 'VariableDeclaration' ? statement.declarations[0]?.init : statement) as FunctionNode;
+    return isNonRejectingFunction(fn, judge);
+  });
+}
+
+describe('isNonRejectingFunction', () => {
+  it.each([
+    'async function f() { try { await load(); } catch (error) { console.error(error); } }',
+    'async function f() { let value = null; try { value = await load(); } catch { return null; } return value; }',
+    'async function f() { if (closed) return; running = true; try { await load(); } catch {} running = false; next?.(); }',
+    'async function f() { if (retry) { try { await load(); } catch {} } else { report(); } }',
+    'async function f() { try { return await load(); } catch (error) { return describe(error); } }',
+    'async function f() { try { await load(); } catch { await safe(); } finally { cleanup(); } }',
+    'async function f() { state.done = true; }',
+    'async function f() {}',
+    'async function f() { return load().catch(() => {}); }',
+    'async function f() { await load().catch(() => {}); return 1; }',
+    'const f = async () => load().catch(() => {});',
+    'const f = () => load().catch(() => {});',
+    'function f(cb) { if (cb) { cb(); return; } return load().catch(() => {}); }',
+    'function f() { return safe(); }',
+  ])('%s cannot reject', (code) => expect(cannotReject(code)).toBe(true));
+
+  it.each([
+    'async function f() { await load(); }',
+    'async function f() { try { await load(); } catch (error) { throw error; } }',
+    'async function f() { try { await load(); } catch (error) { if (fatal) throw error; } }',
+    'async function f() { try { await load(); } finally { throw new Error("x"); } }',
+    'async function f() { try { return load(); } catch { return null; } }',
+    'async function f() { try { await load(); } catch (error) { return Promise.reject(error); } }',
+    'async function f() { await load(); try { await load(); } catch {} }',
+    'async function f() { for await (const x of xs) use(x); }',
+    'async function f() { throw new Error("x"); }',
+    'async function f() { return load(); }',
+    'async function* f() {}',
+    'const f = async () => load();',
+    'function f() { return load(); }',
+    'function f() { if (x) return load().catch(() => {}); return load(); }',
+    'function f() { doSomething(); }',
+  ])('%s can reject', (code) => expect(cannotReject(code)).toBe(false));
+});

@@ -1,0 +1,98 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { createPromiseDetector, type PromiseDetector } from '../../src/utils/promise-detection.js';
+import { findPromiseSources } from '../../src/utils/promise-sources.js';
+import { withSourceCode } from './lint-code.js';
+import { withTypedSourceCode } from './typed-source-code.js';
+
+const LOCAL = `async function load() { throw new Error('x'); }
+async function safe() { try { await load(); } catch {} }
+function quiet() { return load().catch(() => {}); }
+async function* lines() {}
+`;
+
+function detector(sourceCode: Readonly<TSESLint.SourceCode>, services: ParserServicesWithTypeInformation | null = null): PromiseDetector {
+  return createPromiseDetector(sourceCode, findPromiseSources(sourceCode, { promiseFunctions: ['query'], allowFunctions: ['allowed'] }), services);
+}
+
+/** Runs `inspect` on the expression of the last statement of `LOCAL + code`. */
+function last<T>(code: string, inspect: (node: TSESTree.Expression, promises: PromiseDetector) => T): T {
+  return withSourceCode(`${LOCAL}${code}`, (context) => {
+    const statement = context.sourceCode.ast.body.at(-1) as TSESTree.ExpressionStatement;
+    return inspect(statement.expression, detector(context.sourceCode));
+  });
+}
+
+describe('createPromiseDetector (syntactic)', () => {
+  it.each([
+    'load();',
+    '(async () => {})();',
+    'new Promise(() => {});',
+    'Promise.all([]);',
+    'Promise.try(() => 1);',
+    'Promise.withResolvers().promise;',
+    'x.then(f);',
+    'x.finally(f);',
+    "import('./x.js');",
+    'query();',
+    'fetch("/");',
+  ])('%s is a promise', (code) => expect(last(code, (node, promises) => promises.getPromiseKind(node))).toBe('promise'));
+
+  it.each(['lines();', 'Promise.withResolvers();', 'value();', 'x;', 'await load();', 'const Promise = {}; Promise.all([]);'])(
+    '%s is not known to be a promise',
+    (code) => expect(last(code, (node, promises) => (node ? promises.getPromiseKind(node) : null))).toBeNull(),
+  );
+
+  it.each([
+    ['safe();', true],
+    ['quiet();', true],
+    ['load().catch(() => {});', true],
+    ['load().catch(() => {}).finally(() => {});', true],
+    ['safe().finally(() => {});', true],
+    ['Promise.allSettled([]);', true],
+    ['Promise.resolve(1);', true],
+    ['new Promise((resolve) => resolve());', true],
+    ['new Promise((resolve, reject) => { rejectLater = reject; });', true],
+    ['load();', false],
+    ['load().finally(() => {});', false],
+    ['Promise.resolve(value);', false],
+    ['new Promise((resolve, reject) => emitter.on("error", reject));', false],
+  ])('%s can never reject: %s', (code, expected) => expect(last(code, (node, promises) => promises.isNonRejecting(node))).toBe(expected));
+
+  it.each([
+    ['xs.map(async (x) => x);', true],
+    ['xs.map((x) => load(x));', true],
+    ['xs.map(load);', true],
+    ['[load(), 1];', true],
+    ['xs.map((x) => x);', false],
+    ['[1, 2];', false],
+  ])('%s is an array of promises: %s', (code, expected) => expect(last(code, (node, promises) => promises.isPromiseArray(node))).toBe(expected));
+
+  it('recognises promise callbacks and allowed callees', () => {
+    last('f(async () => {}, (x) => load(x), load, () => 1, function () {});', (node, promises) => {
+      const args = (node as TSESTree.CallExpression).arguments;
+      expect(args.map((argument) => promises.getPromiseCallback(argument) !== null)).toEqual([true, true, true, false, false]);
+    });
+    expect(last('allowed();', (node, promises) => promises.isAllowed(node))).toBe(true);
+    expect(last('other();', (node, promises) => promises.isAllowed(node))).toBe(false);
+  });
+});
+
+describe('createPromiseDetector (type-aware)', () => {
+  it('asks the checker, and falls back to syntax for any', () => {
+    withTypedSourceCode(
+      `declare function remote(): Promise<void>;
+declare function maybe(): void | Promise<void>;
+declare const api: any;
+async function load() { throw new Error('x'); }
+remote(); maybe(); api.x(); load(); (1 as any as () => number)();`,
+      (context, services) => {
+        const promises = detector(context.sourceCode, services);
+        const calls = context.sourceCode.ast.body
+          .filter((node): node is TSESTree.ExpressionStatement => node.type === 'ExpressionStatement')
+          .map((statement) => promises.getPromiseKind(statement.expression));
+        expect(calls).toEqual(['promise', 'maybe', null, 'promise', null]);
+      },
+    );
+  });
+});
