@@ -182,11 +182,11 @@ function lastImportStatement(program: TSESTree.Program): TSESTree.ProgramStateme
 
 /** The first statement that is not a directive (`'use strict'`), before which new imports go when there are none. */
 function firstNonDirective(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
-  return program.body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined));
+  return program.body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string'));
 }
 
 function lastDirective(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
-  return program.body.findLast((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined);
+  return program.body.findLast((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string');
 }
 
 function insertStatement(

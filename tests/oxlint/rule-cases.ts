@@ -111,10 +111,10 @@ export function getCaseFiles(runs: readonly CollectedRun[], startIndex = 0): { f
   const skipped: string[] = [];
   const seen = new Set<string>();
   for (const run of runs) {
-    const cases: [kind: 'valid' | 'invalid', index: number, testCase: ValidTestCase<readonly unknown[]>][] = [
+    const cases: (readonly [kind: 'valid' | 'invalid', index: number, testCase: ValidTestCase<readonly unknown[]>])[] = [
       ...run.valid.map((testCase, index) => ['valid', index, typeof testCase === 'string' ? { code: testCase } : testCase] as const),
       ...run.invalid.map((testCase, index) => ['invalid', index, testCase] as const),
-    ].map(([kind, index, testCase]) => [kind, index, testCase]);
+    ];
     for (const [kind, index, testCase] of cases) {
       const origin = `tests/rules/${run.rule}.test.ts ${run.title} ${kind} #${index}`;
       if (testCase.skip === true) continue;
