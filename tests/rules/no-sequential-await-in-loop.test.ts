@@ -102,6 +102,7 @@ runWithBothParsers('no-sequential-await-in-loop', {
     "async function f(pkg) { for (const event of ['preinstall', 'install', 'postinstall']) { await runScript({ event, path: pkg.path }); } }",
     'async function f(cmds) { for (const c of cmds) { await exec(c); } }',
     "async function f(dirs) { for (const dir of dirs) { await pack(dir, { stdio: 'inherit' }); } }",
+    'async function f(dirs) { for (const dir of dirs) { await $`npm test --prefix ${dir}`; } }',
     // Output printed before the await, or between awaits, must come out in item order.
     'async function f(ids) { for (const id of ids) { console.log(`fetching ${id}`); await fetchUser(id); } }',
     'async function f(ids) { for (const id of ids) { const user = await fetchUser(id); process.stdout.write(user.name); await saveUser(user); } }',
@@ -158,6 +159,9 @@ runWithBothParsers('no-sequential-await-in-loop', {
     // ---- `for await` and `await using` in the body.
     'async function f(files) { for (const file of files) { for await (const line of read(file)) { await handle(line); } } }',
 
+    // ---- Syntax the rule must get through without reporting or throwing.
+    'async function f(xs) { for (const x of xs); for (const y in xs) {} for (let i = 0; i < 1; i++) {} }',
+    'class A { static { for (const x of [1]) g(x); } field = (async () => { for (const x of this.xs) { await this.g(x); } })(); #p = 1; async *[Symbol.asyncIterator]() { for (const x of this.xs) yield await x; } }',
     // ---- The opt-out comment and eslint-disable.
     'async function f(ids) {\n  // sequential: the API allows one request at a time\n  for (const id of ids) {\n    await load(id);\n  }\n}',
     'async function f(ids) {\n  for (const id of ids) { // Sequential on purpose\n    await load(id);\n  }\n}',
@@ -656,9 +660,24 @@ runWithBothParsers('no-sequential-await-in-loop', {
   ],
 });
 
+// JSX under espree.
+jsRuleTester.run('no-sequential-await-in-loop (JSX)', rule, {
+  valid: ['async function f(ids) { for (const id of ids) { const view = <Row id={id} />; await paint(view); await flushAll(); } }'],
+  invalid: [
+    {
+      code: 'async function f(ids) { for (const id of ids) { await paint(<Row id={id} />); } }',
+      output: null,
+      errors: [sequential('paint(<Row id={id} />)', { suggestions: [concurrently('async function f(ids) { await Promise.all(Array.from(ids, async (id) => { await paint(<Row id={id} />); })); }')] })],
+    },
+  ],
+});
+
 // TypeScript syntax.
 tsRuleTester.run('no-sequential-await-in-loop (TypeScript)', rule, {
   valid: [
+    '@decorate class A { @field() x = 1; async f(this: A, rows: Row[]): Promise<void> { for (const row of rows) { await (this as A).save!(row); } } }',
+    'async function f(files: string[]): Promise<void> { for (const file of files) { await using handle = await open(file); await handle.read(); } }',
+    'enum E { A } namespace N { export async function f(xs: E[]) { for (const x of xs) { if (x === E.A) return; await g(x); } } }',
     'async function f(tx: Transaction, rows: Row[]): Promise<void> { for (const row of rows) { await tx.insert(row); } }',
     'async function f(ids: string[]): Promise<void> { let last: User | undefined; for (const id of ids) { last = await getUser(id); } }',
     'type Id = string; async function f(ids: Id[]): Promise<void> { for (const id of ids) { const n: Id = id; if (n) break; await load(n); } }',
@@ -672,6 +691,16 @@ tsRuleTester.run('no-sequential-await-in-loop (TypeScript)', rule, {
           suggestions: [
             phases('async function f(ids: string[]): Promise<void> {\n  for (const user of await Promise.all(Array.from(ids as readonly string[], async (id) => getUser(id)))) {\n    users.push(user);\n  }\n}'),
           ],
+        }),
+      ],
+    },
+    {
+      code: 'async function f(ids: string[]): Promise<void> {\n  for (const id of ids) {\n    await paint(<Row id={id} />);\n  }\n}',
+      filename: 'file.tsx',
+      output: null,
+      errors: [
+        sequential('paint(<Row id={id} />)', {
+          suggestions: [concurrently('async function f(ids: string[]): Promise<void> {\n  await Promise.all(Array.from(ids, async (id) => {\n    await paint(<Row id={id} />);\n  }));\n}')],
         }),
       ],
     },
