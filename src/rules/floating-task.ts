@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import { isAwaitLegalAt, isFunctionNode } from '../utils/async-context.js';
 import { findLoopLoss, getCollectionStores, type CollectionStore } from '../utils/collection-stores.js';
 import { getOwnerFunction } from '../utils/control-flow-order.js';
@@ -324,7 +324,7 @@ export default createRule<Options, MessageIds>({
         write.type === AST_NODE_TYPES.VariableDeclarator
           ? sourceCode.getDeclaredVariables(write).find((candidate) => candidate.name === identifier.name)
           : scope.references.find((reference) => reference.identifier === identifier)?.resolved;
-      if (!variable || variable.scope.type === 'global') return;
+      if (!variable || variable.scope.type === TSESLint.Scope.ScopeType.global) return;
       if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node) || isAmbient(def.node))) {
         return;
       }

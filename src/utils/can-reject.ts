@@ -110,7 +110,7 @@ function isSafeAsyncStatement(statement: TSESTree.Statement, judge: PromiseJudge
 
 /**
  * Whether the code of `root`, outside the `try` blocks that swallow their errors, only does
- * bookkeeping: it awaits nothing, throws nothing on purpose and returns no promise that can reject
+ * bookkeeping: it awaits nothing that can reject, throws nothing on purpose and returns no promise that can reject
  * (`running = false`, `clearTimeout(t)`, `if (closed) return;`). Such code could still throw by
  * accident; the function's author has put the work that can fail in a `try`, so the rule does not guess.
  */
@@ -119,6 +119,8 @@ function isBookkeeping(root: TSESTree.Node, judge: PromiseJudge): boolean {
   return !someInSameFunction(root, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
+        // `await Promise.resolve()`, `await null`: a pause, not a failure.
+        return !isInertValue(node.argument) && !judge.isSafe(node.argument);
       case AST_NODE_TYPES.ThrowStatement:
       case AST_NODE_TYPES.YieldExpression:
         return true;

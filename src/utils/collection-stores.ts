@@ -62,7 +62,7 @@ export function findLoopLoss(
   const loop = getEnclosingLoop(write);
   const declaration = variable.defs[0]?.name as TSESTree.Node | undefined;
   if (!loop || !declaration || contains(loop, declaration)) return null;
-  if (observers.some((reference) => contains(loop, reference.identifier as TSESTree.Node))) return null;
-  const observedAfter = observers.some((reference) => isInContinuation(loop, reference.identifier as TSESTree.Node));
+  if (observers.some((reference) => contains(loop, reference.identifier))) return null;
+  const observedAfter = observers.some((reference) => isInContinuation(loop, reference.identifier));
   return observedAfter ? findUncaughtThrowInLoop(loop.body) : null;
 }

@@ -1,4 +1,4 @@
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * Whether `identifier` reads the global of that name: no declaration in the program shadows it
@@ -7,6 +7,6 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 export function isGlobalReference(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable) return true;
-  if (variable.scope.type !== 'global' || variable.defs.length > 0) return false;
+  if (variable.scope.type !== TSESLint.Scope.ScopeType.global || variable.defs.length > 0) return false;
   return !variable.references.some((ref) => ref.isWrite());
 }

@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import { isFunctionNode, type FunctionNode } from './async-context.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -61,11 +63,11 @@ function getBindingValue(
   if (!def) return null;
   const node = def.node as TSESTree.Node;
   // A parameter's definition node is its function: only the binding kinds below name a value.
-  if (def.type === 'FunctionName' && isFunctionNode(node)) return node;
-  if (def.type === 'ClassName' && (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)) {
+  if (def.type === DefinitionType.FunctionName && isFunctionNode(node)) return node;
+  if (def.type === DefinitionType.ClassName && (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)) {
     return { kind: 'class', node, isStatic: true };
   }
-  if (def.type !== 'Variable' || node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) {
+  if (def.type !== DefinitionType.Variable || node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) {
     return null;
   }
   const init = skipTypeWrappers(node.init);

@@ -80,7 +80,7 @@ export function getReferenceUse(reference: TSESLint.Scope.Reference, holder: Tas
   if (!reference.isRead()) return 'ignore';
   // `t += x` and `t++` read and replace the value; nothing observes the old promise, but be safe.
   if (reference.isWrite()) return 'observe';
-  return getValueUse(reference.identifier as TSESTree.Node, holder);
+  return getValueUse(reference.identifier, holder);
 }
 
 export function getObservingReferences(variable: TSESLint.Scope.Variable, holder: TaskHolder): TSESLint.Scope.Reference[] {
@@ -129,14 +129,14 @@ export function findLateAwait(
   const owner = getOwnerFunction(write);
   if (!owner) return null;
   const observers = getObservingReferences(variable, holder);
-  if (observers.some((reference) => getOwnerFunction(reference.identifier as TSESTree.Node) !== owner)) return null;
+  if (observers.some((reference) => getOwnerFunction(reference.identifier) !== owner)) return null;
   const declaration = variable.defs[0]?.name as TSESTree.Node | undefined;
   let loop = getEnclosingLoop(write);
   if (loop && declaration && contains(loop, declaration)) loop = null;
   if (loop) {
     const loopNode = loop;
     const observedOnBackEdge = observers.some(
-      (reference) => contains(loopNode, reference.identifier as TSESTree.Node) && reference.identifier.range[0] < write.range[0],
+      (reference) => contains(loopNode, reference.identifier) && reference.identifier.range[0] < write.range[0],
     );
     if (observedOnBackEdge) return null;
   }
@@ -145,7 +145,7 @@ export function findLateAwait(
   );
   if (!observer) return null;
   const observedAt = observer.identifier.range[0];
-  const observerInLoop = loop !== null && contains(loop, observer.identifier as TSESTree.Node);
+  const observerInLoop = loop !== null && contains(loop, observer.identifier);
   const found = awaits.find((point) => {
     if (isImmediateAwait(point) || point.suspendsAt > observedAt) return false;
     if (point.node.range[0] >= write.range[1] && isInContinuation(write, point.node)) return true;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 /**
@@ -155,7 +155,7 @@ export function isVoidCallbackParameter(
   const { TypeFlags } = getTypeScript();
   let expectsVoid = false;
   for (const part of getUnionParts(calleeType)) {
-    const signatures = call.type === 'NewExpression' ? part.getConstructSignatures() : part.getCallSignatures();
+    const signatures = call.type === AST_NODE_TYPES.NewExpression ? part.getConstructSignatures() : part.getCallSignatures();
     for (const signature of signatures) {
       const parameterType = getParameterType(checker, signature, index, tsCall);
       if (!parameterType) continue;

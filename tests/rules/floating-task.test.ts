@@ -108,6 +108,7 @@ const sharedValid: Valid[] = [
   `${LOAD}async function tick(state) { if (state.closed) return; state.running = true; try { await load(); } catch (error) { console.error(error); } state.running = false; state.next?.(); }\ntick({});`,
   `${LOAD}async function onError(error) { broken = true; if (retry) { try { await load(); } catch {} } else { console.error(error); } }\nlet broken = false, retry = true;\nprocess.on('warning', onError);`,
   'async function mark(state) { state.done = true; }\nmark({});',
+  'function enqueue(queue) { (async () => { await Promise.resolve(); if (queue.size > 0) queue.dequeue()(); })(); }',
   `${LOAD}async function read() { try { return await load(); } catch (error) { return String(error); } }\nread();`,
   `${LOAD}async function main() { let reject; const done = new Promise((resolve, fail) => { reject = fail; }); await load().catch(() => {}); reject(new Error('x')); await done; }`,
 ];

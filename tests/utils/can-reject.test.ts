@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isNonRejectingFunction, type PromiseJudge } from '../../src/utils/can-reject.js';
@@ -7,17 +8,17 @@ import { withSourceCode } from './lint-code.js';
 
 /** A judge that knows `load()` rejects, `safe()` does not, and handled chains are safe. */
 const judge: PromiseJudge = {
-  isSafe: (node) => hasRejectionHandler(node) || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'safe'),
+  isSafe: (node) => hasRejectionHandler(node) || (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'safe'),
   isPromise: (node) =>
     getPromiseMethodCall(node) !== null ||
-    (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['load', 'safe'].includes(node.callee.name)) ||
-    (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === 'Promise'),
+    (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && ['load', 'safe'].includes(node.callee.name)) ||
+    (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.Identifier && node.callee.object.name === 'Promise'),
 };
 
 function cannotReject(code: string): boolean {
   return withSourceCode(code, (context) => {
     const statement = context.sourceCode.ast.body[0] as TSESTree.Node;
-    const fn = (statement.type === 'VariableDeclaration' ? statement.declarations[0]?.init : statement) as FunctionNode;
+    const fn = (statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0]?.init : statement) as FunctionNode;
     return isNonRejectingFunction(fn, judge);
   });
 }
@@ -31,6 +32,8 @@ describe('isNonRejectingFunction', () => {
     'async function f() { try { return await load(); } catch (error) { return describe(error); } }',
     'async function f() { try { await load(); } catch { await safe(); } finally { cleanup(); } }',
     'async function f() { state.done = true; }',
+    'async function f() { await safe(); if (queue.size > 0) queue.dequeue()(); }',
+    'async function f() { await null; next(); }',
     'async function f() {}',
     'async function f() { return load().catch(() => {}); }',
     'async function f() { await load().catch(() => {}); return 1; }',

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getForEachStatement, getForOfText, getMapAllFix } from '../../src/utils/foreach-rewrite.js';
@@ -8,7 +9,7 @@ function rewrite(body: string): { forOf: string | null; mapAll: string | null } 
   return withSourceCode(code, (context) => {
     const fn = context.sourceCode.ast.body[0] as TSESTree.FunctionDeclaration;
     const statement = fn.body.body[0] as TSESTree.ExpressionStatement;
-    const expression = statement.expression.type === 'ChainExpression' ? statement.expression.expression : statement.expression;
+    const expression = statement.expression.type === AST_NODE_TYPES.ChainExpression ? statement.expression.expression : statement.expression;
     const forEach = getForEachStatement(expression as TSESTree.CallExpression);
     if (!forEach) return { forOf: null, mapAll: null };
     const fixer = {

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isGlobalReference } from '../../src/utils/global-reference.js';
@@ -7,7 +8,7 @@ import { allNodes } from './node-by-text.js';
 function globalNames(code: string, name: string): boolean[] {
   return withSourceCode(code, (context) =>
     allNodes(context.sourceCode)
-      .filter((node): node is TSESTree.Identifier => node.type === 'Identifier' && node.name === name && node.parent?.type === 'CallExpression')
+      .filter((node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier && node.name === name && node.parent?.type === AST_NODE_TYPES.CallExpression)
       .map((node) => isGlobalReference(node, context.sourceCode)),
   );
 }

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from '../../src/utils/promise-all-combine.js';
@@ -10,7 +11,7 @@ function combine(code: string, parser: 'espree' | 'typescript' = 'espree'): stri
     code,
     (context) => {
       const sourceCode = context.sourceCode;
-      const [otherAwait, taskAwait] = allNodes(sourceCode).filter((node): node is TSESTree.AwaitExpression => node.type === 'AwaitExpression');
+      const [otherAwait, taskAwait] = allNodes(sourceCode).filter((node): node is TSESTree.AwaitExpression => node.type === AST_NODE_TYPES.AwaitExpression);
       const other = otherAwait && getAwaitStatement(otherAwait, sourceCode);
       const task = taskAwait && getAwaitStatement(taskAwait, sourceCode);
       if (!other || !task || !canCombineAwaits(task, other)) return null;

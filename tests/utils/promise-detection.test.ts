@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { createPromiseDetector, type PromiseDetector } from '../../src/utils/promise-detection.js';
@@ -89,7 +90,7 @@ remote(); maybe(); api.x(); load(); (1 as any as () => number)();`,
       (context, services) => {
         const promises = detector(context.sourceCode, services);
         const calls = context.sourceCode.ast.body
-          .filter((node): node is TSESTree.ExpressionStatement => node.type === 'ExpressionStatement')
+          .filter((node): node is TSESTree.ExpressionStatement => node.type === AST_NODE_TYPES.ExpressionStatement)
           .map((statement) => promises.getPromiseKind(statement.expression));
         expect(calls).toEqual(['promise', 'maybe', null, 'promise', null]);
       },

@@ -16,9 +16,8 @@ function expressionOf(code: string, index: number, inspect: (node: TSESTree.Expr
 }
 
 /** Applies one edit (or several) to `text`. */
-function apply(text: string, fixes: TSESLint.RuleFix | readonly TSESLint.RuleFix[] | null): string {
-  const list = fixes === null ? [] : Array.isArray(fixes) ? fixes : [fixes as TSESLint.RuleFix];
-  return [...list].sort((a, b) => b.range[0] - a.range[0]).reduce((out, fix) => out.slice(0, fix.range[0]) + fix.text + out.slice(fix.range[1]), text);
+function apply(text: string, fix: TSESLint.RuleFix | null): string {
+  return fix === null ? text : text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 }
 
 const fixer = {

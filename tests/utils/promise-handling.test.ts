@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getPromiseMethodCall, getRejectionHandler, hasRejectionHandler, skipValueWrappers } from '../../src/utils/promise-handling.js';
 import { withSourceCode } from './lint-code.js';
@@ -39,7 +40,7 @@ describe('getRejectionHandler / hasRejectionHandler', () => {
   );
 
   it('lets the caller refine what a handler is', () => {
-    statementExpression('p.catch(5);')((node) => expect(hasRejectionHandler(node, (handler) => handler.type !== 'Literal')).toBe(false));
+    statementExpression('p.catch(5);')((node) => expect(hasRejectionHandler(node, (handler) => handler.type !== AST_NODE_TYPES.Literal)).toBe(false));
   });
 
   it('sees through optional chains and type wrappers', () => {

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findPromiseSources, getCalleeName, getCalleePath, type PromiseSourceOptions } from '../../src/utils/promise-sources.js';
@@ -12,7 +13,7 @@ function sources(code: string, options = NO_OPTIONS, lintOptions: LintCodeOption
     code,
     (context) => {
       const found = findPromiseSources(context.sourceCode, options);
-      const calls = allNodes(context.sourceCode).filter((node) => node.type === 'CallExpression');
+      const calls = allNodes(context.sourceCode).filter((node) => node.type === AST_NODE_TYPES.CallExpression);
       return {
         promises: calls.flatMap((call) => {
           const known = found.getKnownPromiseCall(call);
@@ -81,7 +82,7 @@ async function f() {
 describe('getCalleePath and getCalleeName', () => {
   it('names callees as a reader would', () => {
     withSourceCode('a.b.c(); this.x.y(); f(); a[b](); g()();', (context) => {
-      const calls = allNodes(context.sourceCode).filter((node): node is TSESTree.CallExpression => node.type === 'CallExpression' && node.parent?.type === 'ExpressionStatement');
+      const calls = allNodes(context.sourceCode).filter((node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression && node.parent?.type === AST_NODE_TYPES.ExpressionStatement);
       expect(calls.map((call) => getCalleePath(call.callee))).toEqual(['a.b.c', 'this.x.y', 'f', null, null]);
       expect(calls.map((call) => getCalleeName(call.callee))).toEqual(['c', 'y', 'f', null, null]);
     });

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getOwnerFunction } from '../../src/utils/control-flow-order.js';
@@ -15,7 +16,7 @@ import { allNodes } from './node-by-text.js';
 
 function variableNamed(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESLint.Scope.Variable {
   for (const node of allNodes(sourceCode)) {
-    if (node.type !== 'VariableDeclarator') continue;
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator) continue;
     const variable = sourceCode.getDeclaredVariables(node).find((candidate) => candidate.name === name);
     if (variable) return variable;
   }
@@ -56,11 +57,11 @@ function late(code: string, holder: TaskHolder = 'promise', writeText?: string):
     const variable = variableNamed(sourceCode, 't');
     const nodes = allNodes(sourceCode);
     const write = writeText
-      ? (nodes.find((node) => node.type === 'CallExpression' && sourceCode.getText(node) === writeText) as TSESTree.Node)
+      ? (nodes.find((node) => node.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(node) === writeText) as TSESTree.Node)
       : (variable.defs[0]?.node as TSESTree.Node);
     const owner = getOwnerFunction(write);
     const awaits: AwaitPoint[] = nodes
-      .filter((node): node is TSESTree.AwaitExpression | TSESTree.ForOfStatement => node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await))
+      .filter((node): node is TSESTree.AwaitExpression | TSESTree.ForOfStatement => node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await))
       .filter((node) => getOwnerFunction(node) === owner)
       .map(getAwaitPoint);
     return findLateAwait(variable, write, holder, awaits)?.await.node.loc.start.line ?? null;

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -81,7 +82,7 @@ describe('type helpers', () => {
       // The statement's own identifier: declarations with a type annotation have a longer text.
       const id = (name: string) => {
         const statement = context.sourceCode.ast.body.findLast(
-          (node) => node.type === 'ExpressionStatement' && context.sourceCode.getText(node) === `${name};`,
+          (node) => node.type === AST_NODE_TYPES.ExpressionStatement && context.sourceCode.getText(node) === `${name};`,
         ) as TSESTree.ExpressionStatement;
         return statement.expression;
       };

@@ -32,7 +32,7 @@ export function withTypedSourceCode<T>(
       plugins: { test: { rules: { inspect: rule } } },
       languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } },
       rules: { 'test/inspect': 'error' },
-    } as Linter.Config,
+    },
     path.join(fixturesDir, 'file.ts'),
   );
   const fatal = messages.find((message) => message.fatal);
