@@ -9,8 +9,8 @@ export type EventLoopRule = TSESLint.RuleModule<string, readonly unknown[], Even
 
 /** The one ordered map of rule name to rule; the plugin, its configs and the tests all read it. */
 export const rules: Record<string, EventLoopRule> = {
-  'no-sync-in-async': noSyncInAsync as unknown as EventLoopRule,
-  'no-sequential-await-in-loop': noSequentialAwaitInLoop as unknown as EventLoopRule,
-  'prefer-worker-for-cpu': preferWorkerForCpu as unknown as EventLoopRule,
-  'floating-task': floatingTask as unknown as EventLoopRule,
+  'no-sync-in-async': noSyncInAsync,
+  'no-sequential-await-in-loop': noSequentialAwaitInLoop,
+  'prefer-worker-for-cpu': preferWorkerForCpu,
+  'floating-task': floatingTask,
 };
