@@ -150,7 +150,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
             description:
-              'Receiver names (trailing camelCase words, any case) of connections, locks and streams whose operations must not overlap.',
+              'Receiver names (trailing camelCase words, any case; for `this`, its class name) of connections, locks and streams whose operations must not overlap.',
           },
         },
       },

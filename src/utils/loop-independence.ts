@@ -20,6 +20,7 @@ import {
   unwrapExpression,
   type CallNode,
 } from './ordered-calls.js';
+import { getReceiverName } from './receiver-name.js';
 import { classifyUsage, isSameRoot, isWriteUsage, type RootKey, type RootUsage, type UsageContext } from './root-usage.js';
 
 export interface LoopIndependenceOptions {
@@ -545,7 +546,7 @@ export function analyzeLoopIndependence(
     if (!own) continue;
     const callee = unwrapExpression(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const receiver = getLastIdentifierName(callee.object);
+      const receiver = getReceiverName(callee.object);
       if (receiver !== null && isNameEndingWithWord(receiver, receivers)) return sequential('sequential-receiver');
     }
     if (!inCatch && isOutputCall(call)) outputCalls.push(call);
@@ -556,7 +557,7 @@ export function analyzeLoopIndependence(
   // The awaited calls themselves: what they are handed, what they call.
   for (const call of awaitedCalls) {
     for (const argument of call.arguments) {
-      const name = isValueChain(argument) ? getLastIdentifierName(argument) : null;
+      const name = isValueChain(argument) ? getReceiverName(argument) : null;
       if (name !== null && isNameEndingWithWord(name, receivers)) return sequential('sequential-receiver');
       // State handed to every call (`seen`, `cache`, `new Map()`, also as `{ cache }`): the calls may read each other's writes.
       for (const handed of getHandedIdentifiers(argument)) {

@@ -94,6 +94,11 @@ runWithBothParsers('no-sequential-await-in-loop', {
     'async function f(writer, chunks) { for (const c of chunks) { writer.write(c); await drained(c); } }',
     'async function f(client, docs) { for (const doc of docs) { await client.connection.open(doc); } }',
     { code: 'async function f(pool, rows) { for (const row of rows) { await pool.query(row); } }', options: [{ sequentialReceivers: ['pool'] }] },
+    // `this` is named by its class: a method of a cursor, stream or queue class works on that one object.
+    'class ResultCursor { async toList(ids) { const out = []; for (const id of ids) { out.push(await this.decode(id)); } return out; } }',
+    'const LogStream = class { async drainAll(parts) { for (const part of parts) { sent.push(await this.flushPart(part)); } } };',
+    'class EntryQueue { async addAll(entries) { for (const entry of entries) { ids.push(await register(this, entry)); } } }',
+    { code: 'class ConnectionPool { async warm(ids) { for (const id of ids) { ready.push(await this.open(id)); } } }', options: [{ sequentialReceivers: ['pool'] }] },
 
     // ---- Ordered side effects: child processes and scripts.
     "import { execa } from 'execa'; async function f(dirs) { for (const dir of dirs) { await execa('npm', ['test'], { cwd: dir }); } }",
@@ -534,6 +539,29 @@ runWithBothParsers('no-sequential-await-in-loop', {
       ],
     },
 
+    // A class whose name only starts with a receiver word is not that receiver; `this` handed to a helper in a plain class neither.
+    {
+      code: 'class CursorFactory { async build(ids) { const out = []; for (const id of ids) { out.push(await this.make(id)); } return out; } }',
+      output: null,
+      errors: [
+        sequential('this.make(id)', {
+          suggestions: [
+            phases('class CursorFactory { async build(ids) { const out = []; for (const result of await Promise.all(Array.from(ids, async (id) => this.make(id)))) { out.push(result); } return out; } }'),
+          ],
+        }),
+      ],
+    },
+    {
+      code: 'class EntryList { async addAll(entries) { for (const entry of entries) { ids.push(await register(this, entry)); } } }',
+      output: null,
+      errors: [
+        sequential('register(this, entry)', {
+          suggestions: [
+            phases('class EntryList { async addAll(entries) { for (const result of await Promise.all(Array.from(entries, async (entry) => register(this, entry)))) { ids.push(result); } } }'),
+          ],
+        }),
+      ],
+    },
     // ---- Where loops live: class methods, async generators without `yield` in the loop, top-level await.
     {
       code: 'class Loader {\n  async warm(keys) {\n    for (const key of keys) {\n      await this.cache.refresh(key);\n    }\n  }\n}',
@@ -681,6 +709,8 @@ tsRuleTester.run('no-sequential-await-in-loop (TypeScript)', rule, {
     'async function f(tx: Transaction, rows: Row[]): Promise<void> { for (const row of rows) { await tx.insert(row); } }',
     'async function f(ids: string[]): Promise<void> { let last: User | undefined; for (const id of ids) { last = await getUser(id); } }',
     'type Id = string; async function f(ids: Id[]): Promise<void> { for (const id of ids) { const n: Id = id; if (n) break; await load(n); } }',
+    'class ChangeStreamCursor<T> { private async decode(raw: Raw): Promise<T> { return parse<T>(raw); } async all(raws: readonly Raw[]): Promise<T[]> { const docs: T[] = []; for (const raw of raws) { docs.push(await this.decode(raw)); } return docs; } }',
+    'class UploadSession { async sendAll(parts: Part[]): Promise<string[]> { const etags: string[] = []; for (const part of parts) { etags.push(await (this as UploadSession).upload!(part)); } return etags; } }',
   ],
   invalid: [
     {

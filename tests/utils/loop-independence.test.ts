@@ -55,6 +55,8 @@ describe('analyzeLoopIndependence: sequential loops', () => {
     ['sequential-receiver', loop('await tx.insert(x);', 'const x of xs', 'xs, tx')],
     ['sequential-receiver', loop('await save(tx, x);', 'const x of xs', 'xs, tx')],
     ['sequential-receiver', loop('await socket.send(x);', 'const x of xs', 'xs, socket')],
+    ['sequential-receiver', 'class EventCursor { async f(xs, out) { for (const x of xs) { out.push(await this.decode(x)); } } }'],
+    ['sequential-receiver', 'class WorkQueue { async f(xs, out) { for (const x of xs) { out.push(await track(this, x)); } } }'],
     ['shared-argument', loop('await walk(x, state);')],
     ['hidden-shared-write', `let last; async function g(x) { last = await h(x); } async function f(xs) { for (const x of xs) { await g(x); } }`],
     ['this-state', 'class A { async f(xs) { for (const x of xs) { await this.g(x); } } }'],
