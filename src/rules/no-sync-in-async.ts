@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addAwait } from '../utils/add-await.js';
+import { addAwait, getAsiGuard } from '../utils/add-await.js';
 import {
   describeFunction,
   getAsyncContext,
@@ -16,7 +16,6 @@ import {
 import { isBusyWaitLoop, type LoopNode } from '../utils/busy-wait.js';
 import {
   getArgumentListText,
-  getAsiGuard,
   getModuleObjectNode,
   isInsideOptionalCallee,
   isModuleBindingReachableAt,

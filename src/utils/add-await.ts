@@ -43,25 +43,25 @@ export function addAwait(
 ): string {
   const awaited = `await ${replacement}`;
   if (ASTUtils.isParenthesized(node, sourceCode) || !needsParenthesesForAwait(node)) return awaited;
-  return `${startsStatementAfterAsiHazard(sourceCode, node) ? ';' : ''}(${awaited})`;
+  return `${getAsiGuard(sourceCode, node)}(${awaited})`;
 }
 
 /**
- * A statement that now starts with `(` would continue the previous line when that line has no
- * semicolon (`a = b\n(await x).y` calls `b`), so such a replacement gets a leading `;`.
+ * `;` when text starting with `(` at `node` would begin a statement right after a line that has no
+ * semicolon (`a = b\n(await x).y` would call `b`), else the empty string.
  */
-function startsStatementAfterAsiHazard(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+export function getAsiGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
   let statement: TSESTree.Node | undefined = node;
   while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
-    if (statement.parent && statement.parent.range[0] !== node.range[0]) return false;
+    if (!statement.parent || statement.parent.range[0] !== node.range[0]) return '';
     statement = statement.parent;
   }
-  if (!statement) return false;
+  if (!statement || ASTUtils.isParenthesized(node, sourceCode)) return '';
   const before = sourceCode.getTokenBefore(statement);
-  if (before === null || before.value === ';' || before.value === '{') return false;
-  if (before.value !== '}') return true;
+  if (before === null || before.value === ';' || before.value === '{') return '';
+  if (before.value !== '}') return ';';
   const closed = sourceCode.getNodeByRangeIndex(before.range[0]);
-  return !closed || !BLOCK_LIKE.has(closed.type);
+  return closed && BLOCK_LIKE.has(closed.type) ? '' : ';';
 }
 
 const BLOCK_LIKE = new Set<string>([

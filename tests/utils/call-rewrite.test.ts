@@ -1,8 +1,8 @@
+import { getAsiGuard } from '../../src/utils/add-await.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   getArgumentListText,
-  getAsiGuard,
   getModuleObjectNode,
   isInsideOptionalCallee,
   isModuleBindingReachableAt,
