@@ -6,39 +6,9 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../index.js';
 import { rules } from '../src/rules/index.js';
+import { getDocExamples } from './utils/doc-examples.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-interface Example {
-  kind: 'incorrect' | 'correct';
-  language: 'js' | 'ts';
-  code: string;
-  line: number;
-}
-
-/** Fenced js/ts blocks whose nearest heading says "Incorrect" or "Correct". */
-function examplesOf(markdown: string): Example[] {
-  const examples: Example[] = [];
-  let kind: Example['kind'] | null = null;
-  const lines = markdown.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    const heading = /^#{2,6}\s+(.*)$/.exec(line);
-    if (heading) {
-      const title = (heading[1] ?? '').toLowerCase();
-      kind = title.startsWith('incorrect') ? 'incorrect' : title.startsWith('correct') ? 'correct' : null;
-      continue;
-    }
-    const fence = /^```(js|ts)\s*$/.exec(line);
-    if (!fence || !kind) continue;
-    const start = index + 1;
-    let end = start;
-    while (end < lines.length && lines[end] !== '```') end++;
-    examples.push({ kind, language: fence[1] as 'js' | 'ts', code: lines.slice(start, end).join('\n'), line: start });
-    index = end;
-  }
-  return examples;
-}
 
 describe.each(Object.keys(rules))('rules-docs/%s.md', (name) => {
   const file = path.join(root, 'rules-docs', `${name}.md`);
@@ -52,7 +22,7 @@ describe.each(Object.keys(rules))('rules-docs/%s.md', (name) => {
     for (const option of Object.keys(properties)) expect(markdown).toContain(`\`${option}\``);
   });
 
-  const examples = existsSync(file) ? examplesOf(readFileSync(file, 'utf8')) : [];
+  const examples = existsSync(file) ? getDocExamples(readFileSync(file, 'utf8')) : [];
 
   it('has incorrect and correct examples', () => {
     expect(examples.some((example) => example.kind === 'incorrect')).toBe(true);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-sequential-await-in-loop.js';
 import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../rule-tester.js';
 import { parses } from '../utils/lint-code.js';
+import { getDocExamples } from '../utils/doc-examples.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Error = Invalid['errors'][number];
@@ -829,24 +830,7 @@ describe('rule metadata', () => {
 /** The examples of the rule's docs behave as documented (incorrect ones are reported, correct ones are not) and every rewrite parses. */
 describe('rules-docs/no-sequential-await-in-loop.md', () => {
   const docs = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rules-docs/no-sequential-await-in-loop.md'), 'utf8');
-  const examples: { kind: 'incorrect' | 'correct'; language: string; code: string }[] = [];
-  let kind: 'incorrect' | 'correct' | null = null;
-  const lines = docs.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    const heading = /^#{2,6}\s+(.*)$/.exec(line);
-    if (heading) {
-      const title = (heading[1] ?? '').toLowerCase();
-      kind = title.startsWith('incorrect') ? 'incorrect' : title.startsWith('correct') ? 'correct' : null;
-      continue;
-    }
-    const fence = /^```(js|ts)\s*$/.exec(line);
-    if (!fence || !kind) continue;
-    let end = index + 1;
-    while (end < lines.length && lines[end] !== '```') end++;
-    examples.push({ kind, language: fence[1] ?? 'js', code: lines.slice(index + 1, end).join('\n') });
-    index = end;
-  }
+  const examples = getDocExamples(docs);
 
   it('has incorrect and correct examples', () => {
     expect(examples.filter((example) => example.kind === 'incorrect').length).toBeGreaterThan(1);
