@@ -3,7 +3,8 @@ import type { ESLint, Linter } from 'eslint';
 import type { CorpusFile } from './corpus-types.js';
 
 export declare const PLUGIN_PREFIX: 'event-loop';
-export declare function loadPlugin(): Promise<ESLint.Plugin & { rules: Record<string, unknown>; configs: Record<string, Linter.Config> }>;
+export declare function snapshotPlugin(): string;
+export declare function loadPlugin(entry?: string): Promise<ESLint.Plugin & { rules: Record<string, unknown>; configs: Record<string, Linter.Config> }>;
 export declare function getRuleEntries(
   plugin: { rules: Record<string, unknown>; configs: Record<string, Linter.Config> },
   options?: { config?: string; only?: string[] },

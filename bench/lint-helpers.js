@@ -1,15 +1,36 @@
 // Helpers shared by scripts/{validate,fuzz,bench,review}.js: which rules to run, ESLint instances
 // built through `ESLint.fromOptionsModule`, crash-isolated linting, small statistics and Markdown.
 
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { getOptionsURL } from './eslint-options.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
 export const PLUGIN_PREFIX = 'event-loop';
 
-/** The built plugin (dist/index.js: run `npm run build` after changing a rule). */
-export async function loadPlugin() {
-  return (await import('eslint-plugin-event-loop')).default;
+/**
+ * Copies the built plugin (dist/ and package.json) to a folder of this process and returns its
+ * entry file, so that a long run lints with one build even if `npm run build` runs meanwhile in the
+ * same checkout. Pass the path as `pluginModules['event-loop']` in every spec (workers and child
+ * processes import it from there). Removed when the process exits.
+ */
+export function snapshotPlugin() {
+  const dir = path.join(ROOT, 'node_modules', '.cache', 'eslint-plugin-event-loop', `snapshot-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  // The plugin reads its name and version through a self-reference to its package.json.
+  cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, 'dist', 'index.js');
+}
+
+/** The built plugin: a snapshot's entry file, or the package itself (dist/: run `npm run build` after changing a rule). */
+export async function loadPlugin(entry) {
+  return (await import(entry ? pathToFileURL(entry).href : 'eslint-plugin-event-loop')).default;
 }
 
 /**

@@ -29,7 +29,9 @@ import {
   getRuleEntries,
   lintTextSafely,
   loadPlugin,
+  PLUGIN_PREFIX,
   shortRuleName,
+  snapshotPlugin,
 } from '../bench/lint-helpers.js';
 
 const { values: args } = parseArgs({
@@ -49,7 +51,8 @@ if (!Number.isSafeInteger(firstSeed) || !Number.isSafeInteger(count) || count < 
   throw new Error('--seed and --count take integers (count >= 1)');
 }
 if (!['mixed', 'templates', 'eslump'].includes(args.generator)) throw new Error('--generator is mixed, templates or eslump');
-const pluginModules = Object.fromEntries((args.plugin ?? []).map((item) => item.split('=')));
+const pluginEntry = snapshotPlugin();
+const pluginModules = { [PLUGIN_PREFIX]: pluginEntry, ...Object.fromEntries((args.plugin ?? []).map((item) => item.split('='))) };
 
 function getGeneratorFor(seed) {
   if (args.generator !== 'mixed') return args.generator;
@@ -88,7 +91,7 @@ async function generateCase(seed, parses) {
 
 async function main() {
   const started = performance.now();
-  const plugin = await loadPlugin();
+  const plugin = await loadPlugin(pluginEntry);
   const rules = getRuleEntries(plugin, { config: 'all', only: args.rules?.split(',').filter(Boolean) });
   const ruleIds = Object.keys(rules);
   if (args.generator !== 'templates') eslump = (await importTool('eslump')).default;

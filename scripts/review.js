@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_DIR, CORPUS_PACKAGES, ROOT, assertCorpusInstalled, getInstalledVersion, listCorpusFiles } from './corpus-setup.js';
-import { PLUGIN_PREFIX, createCorpusESLint, formatTable, lintTextSafely, loadPlugin, readText } from '../bench/lint-helpers.js';
+import { PLUGIN_PREFIX, createCorpusESLint, formatTable, lintTextSafely, loadPlugin, readText, snapshotPlugin } from '../bench/lint-helpers.js';
 import { getDisplayPath, getExcerpt, getVerdictKind, readVerdicts, toCell } from '../bench/review-format.js';
 
 function resolveRuleId(plugin, name) {
@@ -39,7 +39,9 @@ async function main() {
     process.exit(2);
   }
   assertCorpusInstalled();
-  const plugin = await loadPlugin();
+  const pluginEntry = snapshotPlugin();
+  const plugin = await loadPlugin(pluginEntry);
+  const pluginModules = { [PLUGIN_PREFIX]: pluginEntry };
   const ruleId = resolveRuleId(plugin, positionals[0]);
   const ours = ruleId.startsWith(`${PLUGIN_PREFIX}/`);
   if (ours && !plugin.rules[ruleId.slice(PLUGIN_PREFIX.length + 1)]) {
@@ -50,8 +52,8 @@ async function main() {
   const outFile = args.out ? path.resolve(args.out) : path.join(ROOT, 'bench', 'review', `${shortName}${args.typed ? '.typed' : ''}.md`);
 
   const files = listCorpusFiles();
-  const syntactic = await createCorpusESLint({ cwd: CORPUS_DIR, rules: { [ruleId]: entry } });
-  const typed = args.typed ? await createCorpusESLint({ cwd: CORPUS_DIR, rules: { [ruleId]: entry }, typed: true }) : null;
+  const syntactic = await createCorpusESLint({ cwd: CORPUS_DIR, rules: { [ruleId]: entry }, pluginModules });
+  const typed = args.typed ? await createCorpusESLint({ cwd: CORPUS_DIR, rules: { [ruleId]: entry }, typed: true, pluginModules }) : null;
   const reports = [];
   const problems = [];
   const started = performance.now();

@@ -48,9 +48,11 @@ import {
   isLinterNotice,
   lintTextSafely,
   loadPlugin,
+  PLUGIN_PREFIX,
   readText,
   selectQuickFiles,
   shortRuleName,
+  snapshotPlugin,
 } from '../bench/lint-helpers.js';
 
 const QUICK_FILES_PER_PACKAGE = 30;
@@ -70,8 +72,10 @@ const { values: args } = parseArgs({
   },
 });
 
-// --plugin prefix=path: load another plugin for rule ids `prefix/...` given with --rules.
-const pluginModules = Object.fromEntries((args.plugin ?? []).map((item) => item.split('=')));
+// Our plugin from a snapshot of dist/ (see snapshotPlugin); --plugin prefix=path: another plugin
+// for rule ids `prefix/...` given with --rules.
+const pluginEntry = snapshotPlugin();
+const pluginModules = { [PLUGIN_PREFIX]: pluginEntry, ...Object.fromEntries((args.plugin ?? []).map((item) => item.split('='))) };
 
 const log = (...parts) => console.log(...parts);
 const seconds = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
@@ -401,7 +405,7 @@ function printTable(rows, ruleIds) {
 async function main() {
   const started = performance.now();
   assertCorpusInstalled();
-  const plugin = await loadPlugin();
+  const plugin = await loadPlugin(pluginEntry);
   const ruleEntries = getRuleEntries(plugin, { config: 'all', only: args.rules?.split(',').filter(Boolean) });
   const ruleIds = Object.keys(ruleEntries);
   const files = selectFiles();

@@ -57,7 +57,7 @@ export function findModuleMemberReferences<T>(
   options: TrackOptions = {},
 ): ModuleMemberReference<T>[] {
   const types = new Set<ModuleReferenceType>(options.types ?? ['call', 'construct']);
-  const moduleTraceMaps = buildModuleTraceMaps(members, types, options.builtin === true);
+  const moduleTraceMaps = buildModuleTraceMaps(getMentionedModules(members, sourceCode.text), types, options.builtin === true);
   if (moduleTraceMaps.size === 0) return [];
 
   const globalScope = sourceCode.scopeManager?.globalScope;
@@ -99,6 +99,19 @@ export function findModuleMemberReferences<T>(
     for (const identifier of identifiers) collect(fromNode(identifier, traceMap));
   }
   return results.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * Only the modules whose name the file's text contains: any import, `require` or
+ * `getBuiltinModule` of a module spells its name, so the others cannot be reached, and most files
+ * mention none of the tracked modules at all.
+ */
+function getMentionedModules<T>(members: ModuleMemberMap<T>, text: string): ModuleMemberMap<T> {
+  const mentioned: ModuleMemberMap<T> = {};
+  for (const [module, memberInfos] of Object.entries(members)) {
+    if (text.includes(module)) mentioned[module] = memberInfos;
+  }
+  return mentioned;
 }
 
 function referenceType(node: TSESTree.Node): ModuleReferenceType {
