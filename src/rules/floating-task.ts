@@ -3,6 +3,7 @@ import { isAwaitLegalAt, isFunctionNode } from '../utils/async-context.js';
 import { findLoopLoss, getCollectionStores, type CollectionStore } from '../utils/collection-stores.js';
 import { getOwnerFunction } from '../utils/control-flow-order.js';
 import { createRule } from '../utils/create-rule.js';
+import { getDeferredPromise } from '../utils/deferred-promise.js';
 import { describePromise, isAsyncIife } from '../utils/describe-promise.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from '../utils/foreach-rewrite.js';
 import { isGlobalReference } from '../utils/global-reference.js';
@@ -212,6 +213,11 @@ export default createRule<Options, MessageIds>({
     const awaitsByOwner = new Map<TSESTree.Node, AwaitPoint[]>();
     const taskWrites: TaskWrite[] = [];
 
+    /** An expression that starts a task (a call, `new`, `import()`) or takes a deferred's promise (`deferred.promise`). */
+    function isTaskShape(node: TSESTree.Node): boolean {
+      return TASK_SHAPES.has(node.type) || getDeferredPromise(node, sourceCode) !== null;
+    }
+
     function getDetector(): PromiseDetector {
       detector ??= createPromiseDetector(
         sourceCode,
@@ -255,7 +261,7 @@ export default createRule<Options, MessageIds>({
       if (promises.isAllowed(node)) return null;
       const kind = node.type === AST_NODE_TYPES.ArrayExpression && !services ? null : promises.getPromiseKind(node, inOptionalChain);
       if (kind === 'promise' || kind === 'maybe') {
-        if (promises.isNonRejecting(node)) return null;
+        if (!promises.canReject(node)) return null;
         if (kind === 'maybe' && services && passesCallback(node, services)) return null;
         return { promise: node, kind, target };
       }
@@ -317,7 +323,7 @@ export default createRule<Options, MessageIds>({
     ): void {
       const inner = skipValueWrappers(value);
       const isCollection = inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression;
-      if (!isCollection && !TASK_SHAPES.has(inner.type)) return;
+      if (!isCollection && !isTaskShape(inner)) return;
       if (write.type === AST_NODE_TYPES.AssignmentExpression && isCollection) return;
       const scope = sourceCode.getScope(identifier);
       const variable =
@@ -346,7 +352,7 @@ export default createRule<Options, MessageIds>({
     /** A promise the task analysis may report: known, not allowed to float, able to reject; eager for late awaits. */
     function isReportableTask(value: TSESTree.Node, needsEager: boolean): boolean {
       const promises = getDetector();
-      if (promises.getPromiseKind(value) !== 'promise' || promises.isAllowed(value) || promises.isNonRejecting(value)) return false;
+      if (promises.getPromiseKind(value) !== 'promise' || promises.isAllowed(value) || !promises.canReject(value)) return false;
       if (!needsEager || !services || getThenableKind(services, value) === 'unknown') return true;
       return isNativePromise(services, value);
     }
@@ -370,7 +376,7 @@ export default createRule<Options, MessageIds>({
         reportLate(task, late.await, late.observer.identifier as TSESTree.Identifier);
         return;
       }
-      const stores = getCollectionStores(task.variable, task.write, task.value, (node) => TASK_SHAPES.has(node.type));
+      const stores = getCollectionStores(task.variable, task.write, task.value, isTaskShape);
       if (stores.length === 0) return;
       const promises = getDetector();
       const isPromiseStore = (store: CollectionStore): boolean =>
@@ -475,14 +481,29 @@ export default createRule<Options, MessageIds>({
       points.push(getAwaitPoint(node));
     }
 
-    /** The callee's description for the void-callback message, when the argument at `index` is such a callback. */
-    function getVoidCallbackReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): string | null {
+    /**
+     * The callee's description for the void-callback message, when the argument at `index` is such
+     * a callback, and whether only its type says so (a parameter typed to return `void`, not a
+     * `forEach`, listener, timer or `new Promise` executor, which are known to ignore it).
+     */
+    function getVoidCallbackReceiver(
+      call: TSESTree.CallExpression | TSESTree.NewExpression,
+      index: number,
+    ): { text: string; typedOnly: boolean } | null {
       const callee = skipTypeWrappers(call.callee);
       const name = getCalleeName(callee);
       const calleeText = `\`${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${getCalleePath(callee) ?? name ?? 'the callee'}\``;
+      const known = getKnownVoidCallbackReceiver(call, index, calleeText);
       if (services && getThenableKind(services, callee) !== 'unknown') {
-        return isVoidCallbackParameter(services, call, index) ? calleeText : null;
+        return isVoidCallbackParameter(services, call, index) ? { text: known ?? calleeText, typedOnly: known === null } : null;
       }
+      return known === null ? null : { text: known, typedOnly: false };
+    }
+
+    /** Receivers known to ignore what their callback returns, by syntax: `new Promise`, listener registrations, timers. */
+    function getKnownVoidCallbackReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, calleeText: string): string | null {
+      const callee = skipTypeWrappers(call.callee);
+      const name = getCalleeName(callee);
       if (call.type === AST_NODE_TYPES.NewExpression) {
         const isPromise = callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && isGlobalReference(callee, sourceCode);
         return isPromise && index === 0 ? '`new Promise`' : null;
@@ -513,14 +534,16 @@ export default createRule<Options, MessageIds>({
         if (isForEach && index !== 0) return;
         const callback = getDetector().getPromiseCallback(argument);
         if (!callback) return;
-        const receiver = isForEach ? '`forEach`' : getVoidCallbackReceiver(call, index);
-        if (receiver === null) return;
-        if (!isForEach && callback.fn && getDetector().isNonRejectingFunction(callback.fn)) return;
         if (isForEach && call.type === AST_NODE_TYPES.CallExpression) {
           reportForEach(call, argument);
-        } else {
-          context.report({ node: argument, messageId: 'voidCallback', data: { callee: receiver } });
+          return;
         }
+        const receiver = getVoidCallbackReceiver(call, index);
+        if (receiver === null) return;
+        if (callback.fn && getDetector().isNonRejectingFunction(callback.fn)) return;
+        // A parameter merely typed `() => void` may still be awaited by its API: report only a visible rejection.
+        if (receiver.typedOnly && !getDetector().hasCallbackRejectionEvidence(argument)) return;
+        context.report({ node: argument, messageId: 'voidCallback', data: { callee: receiver.text } });
       });
     }
 

@@ -110,17 +110,28 @@ function isSafeAsyncStatement(statement: TSESTree.Statement, judge: PromiseJudge
 
 /**
  * Whether the code of `root`, outside the `try` blocks that swallow their errors, only does
- * bookkeeping: it awaits nothing that can reject, throws nothing on purpose and returns no promise that can reject
- * (`running = false`, `clearTimeout(t)`, `if (closed) return;`). Such code could still throw by
- * accident; the function's author has put the work that can fail in a `try`, so the rule does not guess.
+ * bookkeeping: it awaits nothing that can reject, throws nothing on purpose and returns no
+ * promise that can reject (`running = false`, `clearTimeout(t)`, `if (closed) return;`). When
+ * some awaits sit in such a `try`, an await of a value the rule cannot judge (not known to be a
+ * promise: a callback the function was given) counts as bookkeeping too. Such code could still
+ * throw by accident; the function's author has put the work that can fail in a `try`, so the
+ * rule does not guess.
  */
 function isBookkeeping(root: TSESTree.Node, judge: PromiseJudge): boolean {
   const isSwallowing = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.TryStatement && isSwallowingTry(node, judge);
+  // The author guards some awaits with a `try` that swallows their errors: the other awaits of
+  // values the rule cannot judge (a callback it was given, a call it cannot resolve) are the ones
+  // the author trusts. An await of a promise the rule knows can reject still counts.
+  const guardsAwaits = someInSameFunction(
+    root,
+    (node) => isSwallowing(node) && someInSameFunction((node as TSESTree.TryStatement).block, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression),
+  );
   return !someInSameFunction(root, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
         // `await Promise.resolve()`, `await null`: a pause, not a failure.
-        return !isInertValue(node.argument) && !judge.isSafe(node.argument);
+        if (isInertValue(node.argument) || judge.isSafe(node.argument)) return false;
+        return !guardsAwaits || judge.isPromise(node.argument);
       case AST_NODE_TYPES.ThrowStatement:
       case AST_NODE_TYPES.YieldExpression:
         return true;
@@ -149,8 +160,9 @@ function getReturnStatements(body: TSESTree.BlockStatement): TSESTree.ReturnStat
 /**
  * Whether the promise that a call of `fn` returns can never reject, judged from its body alone:
  * - an async function whose awaits all sit in `try` blocks whose `catch` does not rethrow, and whose
- *   other code only does bookkeeping (no `await`, no `throw`, no returned promise that can reject):
- *   it rejects only if some call throws by accident, as a plain function would throw;
+ *   other code only does bookkeeping (no `await`, no `throw`, no returned promise that can reject;
+ *   awaits of values not known to be promises are allowed beside such a `try`): it rejects only if
+ *   some call throws by accident, as a plain function would throw;
  * - an async function that only returns or awaits promises that are already handled (`p.catch(noop)`);
  * - a plain function whose every `return` gives a handled promise or nothing (`close(cb)` that
  *   returns `p.catch(noop)` without a callback and nothing with one).
@@ -173,4 +185,52 @@ export function isNonRejectingFunction(fn: FunctionNode, judge: PromiseJudge): b
     returns.some((statement) => statement.argument !== null) &&
     returns.every((statement) => !statement.argument || isSafe(statement.argument))
   );
+}
+
+export interface EvidenceOptions {
+  /** A `throw` of a plain function counts: it is a callback whose throw rejects the chain (`.then(() => { throw e; })`). */
+  throwRejects: boolean;
+}
+
+/**
+ * Whether the code of `fn` shows how the promise a call of it returns (or, for a `.then`
+ * callback, the chain it continues) rejects: an async function that throws, or awaits or returns
+ * something `rejects` says rejects, outside a `try` whose `catch` swallows the error; a plain
+ * function that returns such a value (and, with `throwRejects`, one that throws). Unlike
+ * `isNonRejectingFunction`, what the rule cannot judge (a parameter, a call it cannot resolve)
+ * is no evidence either way, so this is false for it.
+ */
+export function hasRejectionEvidence(
+  fn: FunctionNode,
+  rejects: (node: TSESTree.Expression) => boolean,
+  options: EvidenceOptions,
+): boolean {
+  if (fn.generator) return false;
+  const body = fn.body;
+  if (!body) return false;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return rejects(body);
+  const judge: PromiseJudge = { isSafe: (node) => !rejects(node), isPromise: rejects };
+  const isSwallowing = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.TryStatement && isSwallowingTry(node, judge);
+  const returnsRejecting = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && rejects(node.argument);
+  if (!fn.async) {
+    if (someInSameFunction(body, returnsRejecting)) return true;
+    return options.throwRejects && someInSameFunction(body, (node) => node.type === AST_NODE_TYPES.ThrowStatement, isSwallowing);
+  }
+  return someInSameFunction(
+    body,
+    (node) =>
+      node.type === AST_NODE_TYPES.ThrowStatement ||
+      (node.type === AST_NODE_TYPES.AwaitExpression && rejects(node.argument)) ||
+      returnsRejecting(node),
+    isSwallowing,
+  );
+}
+
+/** Whether `fn` gives a value back: an expression body, or a `return` with an argument (nested functions excluded). */
+export function returnsValue(fn: FunctionNode): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  return someInSameFunction(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null);
 }

@@ -70,3 +70,10 @@ export function hasRejectionHandler(
   const handler = getRejectionHandler(node);
   return handler !== null && isHandler(handler);
 }
+
+/** The value a chain of `.then/.catch/.finally` calls starts from: `load()` in `load().then(f).catch(g)`. */
+export function getChainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = skipValueWrappers(node);
+  for (let call = getPromiseMethodCall(current); call; call = getPromiseMethodCall(current)) current = skipValueWrappers(call.object);
+  return current;
+}

@@ -577,6 +577,170 @@ describe('floating-task', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Precision on real code: shapes of well-kept code that look floating but cannot reject, and the
+// real problems beside them. Same cases with and without type information.
+// ---------------------------------------------------------------------------------------------
+
+const PROJECT_IMPORT = "import { refresh, handled } from './floating-task-project.js';\n";
+
+const precisionValid: Valid[] = [
+  // A chain on a value the rule cannot resolve, whose callbacks cannot reject: no evidence.
+  'function shutdown(server) { server.close().then(() => console.log("closed")); }',
+  'function shutdown(server, done) { server.drain().then(done); }',
+  // A chain forwarded into the promise being built, then a cleanup step that cannot reject.
+  `function withAbort(work, signal) {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', reject);
+    Promise.resolve(work).then(resolve, reject).then(() => signal.removeEventListener('abort', reject));
+  });
+}`,
+  // Helpers that hand back a handled promise through a variable and a branch, or nothing at all.
+  `function unlock(handle) { handle.unlock(); }
+function settle(handle, failed) { const closing = failed ? handle.abort().catch(() => {}) : unlock(handle); return closing; }
+function stop(handle) { settle(handle, true).then(() => console.log('stopped')); }`,
+  // A pause built from a promise without reject, continued by bookkeeping.
+  `function pause(state) { return new Promise((resume) => { state.resume = resume; }).then(() => { state.resume = null; }); }
+function start(state, run) { pause(state).then(run); }`,
+  // A method with a callback form and a promise form that wraps it: the wrapper rejects only when
+  // the callback form reports an error, which the rule cannot see.
+  `class Connection {
+  destroy(callback) {
+    if (!callback) return new Promise((resolve, reject) => this.destroy((error) => (error ? reject(error) : resolve())));
+    this.waiting.push(callback);
+  }
+  close() { this.flush().then(() => this.destroy()).then(() => this.emit('closed')); }
+}`,
+  // An async function that guards the await that can fail and trusts the callback it was given.
+  `async function relay(source, target, onTargetEnd) {
+  try { await target.closed; } catch {}
+  if (onTargetEnd) await onTargetEnd();
+  source.destroy();
+}
+function connect(source, target, onTargetEnd) { source.pipe(target); relay(source, target, onTargetEnd); }`,
+  // Deferreds that only resolve, collected in a loop that can throw.
+  `async function whenReady(items) {
+  const ready = [];
+  for (const item of items) {
+    if (!item) throw new TypeError('missing item');
+    const signal = Promise.withResolvers();
+    item.once('ready', signal.resolve);
+    ready.push(signal.promise);
+  }
+  await Promise.all(ready);
+}`,
+];
+
+const precisionInvalid: Invalid[] = [
+  {
+    code: 'function shutdown(server) { server.close().then(() => { throw new Error("closed twice"); }); }',
+    errors: [{ messageId: 'floating', data: { what: '`server.close().then()`' }, column: 29, suggestions: [
+      { messageId: 'suggestVoid', output: 'function shutdown(server) { void server.close().then(() => { throw new Error("closed twice"); }); }' },
+    ] }],
+    output: null,
+  },
+  {
+    code: `${LOAD}function warm(cache) { cache.ready().then(() => load()); }`,
+    errors: [{ messageId: 'floating', line: 2, suggestions: [{ messageId: 'suggestVoid', output: `${LOAD}function warm(cache) { void cache.ready().then(() => load()); }` }] }],
+    output: null,
+  },
+  {
+    // Beside a guarded await, an unguarded await of something known to reject still counts.
+    code: `${LOAD}async function relay(onEnd) { try { await load(); } catch {} await load(); await onEnd(); }\nfunction connect(onEnd) { relay(onEnd); }`,
+    errors: [{ messageId: 'floating', line: 3, suggestions: [
+      { messageId: 'suggestVoid', output: `${LOAD}async function relay(onEnd) { try { await load(); } catch {} await load(); await onEnd(); }\nfunction connect(onEnd) { void relay(onEnd); }` },
+    ] }],
+    output: null,
+  },
+  {
+    // The promise of a deferred that rejects on 'error', kept while something else is awaited.
+    code: `async function handshake(socket) {
+  const ready = Promise.withResolvers();
+  socket.once('error', ready.reject);
+  socket.once('ready', ready.resolve);
+  const greeting = ready.promise;
+  await socket.flushPending();
+  return await greeting;
+}`,
+    errors: [{ messageId: 'lateAwait', data: { name: 'greeting', line: '6' }, line: 5, column: 9, suggestions: [
+      { messageId: 'suggestCatchTask', output: `async function handshake(socket) {
+  const ready = Promise.withResolvers();
+  socket.once('error', ready.reject);
+  socket.once('ready', ready.resolve);
+  const greeting = ready.promise;
+  greeting.catch(() => {});
+  await socket.flushPending();
+  return await greeting;
+}` },
+    ] }],
+    output: null,
+  },
+  {
+    // The same kind of wrapper dropped on its own is still a promise the rule knows.
+    code: 'function end(socket) { new Promise((resolve, reject) => socket.end((error) => (error ? reject(error) : resolve()))); }',
+    errors: [{ messageId: 'floating', data: { what: '`new Promise()`' }, suggestions: [
+      { messageId: 'suggestVoid', output: 'function end(socket) { void new Promise((resolve, reject) => socket.end((error) => (error ? reject(error) : resolve()))); }' },
+    ] }],
+    output: null,
+  },
+  {
+    // Deferreds that can reject, collected in a loop that stops at the first bad URL.
+    code: `async function fetchAll(urls) {
+  const replies = [];
+  for (const url of urls) {
+    if (!url.startsWith('https:')) throw new TypeError('not https');
+    const reply = Promise.withResolvers();
+    request(url, (error, body) => (error ? reply.reject(error) : reply.resolve(body)));
+    replies.push(reply.promise);
+  }
+  return Promise.all(replies);
+}`,
+    errors: [{ messageId: 'loopThrow', data: { name: 'replies', line: '4' }, line: 7, column: 5 }],
+    output: null,
+  },
+];
+
+describe('floating-task precision', () => {
+  runSyntactic('floating-task precision', { valid: precisionValid, invalid: precisionInvalid });
+  runTyped('floating-task precision', { valid: precisionValid, invalid: precisionInvalid });
+});
+
+runTyped('floating-task precision types', {
+  valid: [
+    // Promises from code in another file of the project: the rule cannot see whether they reject.
+    `${PROJECT_IMPORT}function main() { refresh(); handled(); refresh().then(() => {}); }`,
+    // A parameter typed to return void, given a callback that awaits nothing known to reject.
+    `${PROJECT_IMPORT}declare function subscribe(listener: () => void): void;\nsubscribe(async () => { await refresh(); });`,
+    // A \`void | Promise<void>\` function whose promise is already handled.
+    `declare const reader: { cancel(): Promise<void>; releaseLock(): void };
+function release(): void { reader.releaseLock(); }
+function cancel(): Promise<void> { const cancelled = reader.cancel().catch(() => {}); release(); return cancelled; }
+function finish(failed: boolean) { const done = failed ? cancel() : release(); return done; }
+function terminate(state: { ended: boolean }, failed: boolean): void | Promise<void> { if (state.ended) return; state.ended = true; return finish(failed); }
+function main(state: { ended: boolean }) { terminate(state, true); }`,
+    // A method that returns a handled promise or a resolved one.
+    `class Query {
+  #pending: Promise<void> | undefined;
+  cancel(): Promise<void> { const pending = this.#pending; return pending ? pending.then(() => {}).catch(() => {}) : Promise.resolve(); }
+  destroy(): void { this.cancel(); }
+}`,
+  ],
+  invalid: [
+    {
+      code: `${PROJECT_IMPORT}declare function remote(): Promise<void>;\nfunction main() { refresh().then(() => remote()); }`,
+      errors: [{ messageId: 'floating', line: 3, suggestions: [
+        { messageId: 'suggestVoid', output: `${PROJECT_IMPORT}declare function remote(): Promise<void>;\nfunction main() { void refresh().then(() => remote()); }` },
+      ] }],
+      output: null,
+    },
+    {
+      code: `${PROJECT_IMPORT}declare function remote(): Promise<void>;\ndeclare function subscribe(listener: () => void): void;\nsubscribe(async () => { await refresh(); await remote(); });`,
+      errors: [{ messageId: 'voidCallback', data: { callee: '`subscribe`' }, line: 4, column: 11 }],
+      output: null,
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
 // Syntactic mode only (plain JavaScript and TypeScript syntax without types).
 // ---------------------------------------------------------------------------------------------
 

@@ -61,6 +61,44 @@ describe('createPromiseDetector (syntactic)', () => {
   ])('%s can never reject: %s', (code, expected) => expect(last(code, (node, promises) => promises.isNonRejecting(node))).toBe(expected));
 
   it.each([
+    ['const p = load().catch(() => {}); p;', true],
+    ['let p = load(); p = p.catch(() => {}); p;', false],
+    ['flag ? load().catch(() => {}) : Promise.resolve();', true],
+    ['flag ? load().catch(() => {}) : undefined;', true],
+    ['flag ? load() : undefined;', false],
+    ['let cached = null; cached ?? quiet();', true],
+    ['cached ?? quiet();', false],
+    ['function release(r) { r.releaseLock(); }\nrelease(reader);', true],
+    ['const d = Promise.withResolvers(); later(d.resolve); d.promise;', true],
+    ['const d = Promise.withResolvers(); stream.on("error", d.reject); d.promise;', false],
+  ])('%s can never reject: %s (values, branches, void helpers, deferreds)', (code, expected) =>
+    expect(last(code, (node, promises) => promises.isNonRejecting(node))).toBe(expected));
+
+  it.each([
+    // Sources the rule knows: reported unless proven safe.
+    ['load();', true],
+    ['safe();', false],
+    ['Promise.all(xs);', true],
+    ['const d = Promise.withResolvers(); stream.on("error", d.reject); d.promise;', true],
+    // Chains: a root the rule knows decides; otherwise only visible evidence counts.
+    ['load().catch(() => {}).then(() => {});', true],
+    ['safe().then(() => {});', false],
+    ['client.close().then(() => report());', false],
+    ['client.close().then(() => { throw new Error("closed"); });', true],
+    ['client.close().then(() => load());', true],
+    ['client.close().then(load);', true],
+    ['client.close().then(() => quiet());', false],
+    ['client.close().finally(() => Promise.reject(new Error("x")));', true],
+    ['Promise.resolve(input).then(resolve, reject).then(() => cleanup());', false],
+    ['Promise.resolve(load()).then(() => {});', true],
+    ['function pause() { return new Promise((resolve) => later(resolve)).then(() => notify()); }\npause().then(run);', false],
+    ['function open() { return new Promise((resolve, reject) => connect((error) => (error ? reject(error) : resolve()))); }\nready().then(() => open());', false],
+    ['function open() { return new Promise((resolve, reject) => { socket.once("error", reject); socket.once("ready", resolve); }); }\nready().then(() => open());', true],
+    ['new Promise((resolve, reject) => connect((error) => (error ? reject(error) : resolve())));', true],
+    ['function closeAll(cs) { const all = []; for (const c of cs) all.push(c.close()); return Promise.all(all); }\ncloseAll(cs).then(done);', false],
+  ])('%s is reported when dropped: %s', (code, expected) => expect(last(code, (node, promises) => promises.canReject(node))).toBe(expected));
+
+  it.each([
     ['xs.map(async (x) => x);', true],
     ['xs.map((x) => load(x));', true],
     ['xs.map(load);', true],
@@ -95,5 +133,44 @@ remote(); maybe(); api.x(); load(); (1 as any as () => number)();`,
         expect(calls).toEqual(['promise', 'maybe', null, 'promise', null]);
       },
     );
+  });
+});
+
+describe('createPromiseDetector evidence with types', () => {
+  const CODE = `import { refresh, handled, type Runner } from './floating-task-project.js';
+declare function remote(): Promise<void>;
+declare const runner: Runner;
+function wrapped(): Promise<unknown> { return runner.start(); }
+function terminate(done: boolean): void | Promise<void> { if (done) return; return remote().catch(() => {}); }
+`;
+
+  function check(statement: string, inspect: (node: TSESTree.Expression, promises: PromiseDetector) => boolean): boolean {
+    return withTypedSourceCode(`${CODE}${statement}`, (context, services) => {
+      const node = (context.sourceCode.ast.body.at(-1) as TSESTree.ExpressionStatement).expression;
+      return inspect(node, detector(context.sourceCode, services));
+    });
+  }
+
+  it.each([
+    ['remote();', true],
+    ['remote().catch(() => {}).then(() => {});', true],
+    ['refresh();', false],
+    ['handled();', false],
+    ['runner.start();', false],
+    ['wrapped();', false],
+    ['terminate(false);', false],
+    ['refresh().then(() => remote());', true],
+  ])('%s is reported when dropped: %s', (statement, expected) => {
+    expect(check(statement, (node, promises) => promises.canReject(node))).toBe(expected);
+  });
+
+  it('asks a callback given to a parameter typed void for visible evidence', () => {
+    const callbacks = (statement: string) =>
+      check(statement, (node, promises) => promises.hasCallbackRejectionEvidence((node as TSESTree.CallExpression).arguments[0] as TSESTree.Node));
+    expect(callbacks('setTimeout(async () => { await remote(); });')).toBe(true);
+    expect(callbacks('setTimeout(async () => { if (!runner) throw new Error("no runner"); });')).toBe(true);
+    expect(callbacks('setTimeout(async () => { await wrapped(); });')).toBe(false);
+    expect(callbacks('setTimeout(async () => { await refresh(); });')).toBe(false);
+    expect(callbacks('setTimeout(remote);')).toBe(true);
   });
 });

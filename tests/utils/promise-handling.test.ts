@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getPromiseMethodCall, getRejectionHandler, hasRejectionHandler, skipValueWrappers } from '../../src/utils/promise-handling.js';
+import { getChainRoot, getPromiseMethodCall, getRejectionHandler, hasRejectionHandler, skipValueWrappers } from '../../src/utils/promise-handling.js';
 import { withSourceCode } from './lint-code.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -46,5 +46,18 @@ describe('getRejectionHandler / hasRejectionHandler', () => {
   it('sees through optional chains and type wrappers', () => {
     statementExpression('(p as Promise<void>)!.catch(h);', 'typescript')((node) => expect(hasRejectionHandler(node)).toBe(true));
     statementExpression('a?.b.catch(h);')((node) => expect(skipValueWrappers(node).type).toBe('CallExpression'));
+  });
+});
+
+describe('getChainRoot', () => {
+  it.each([
+    ['load().then(f).catch(g).finally(h);', 'load()'],
+    ['(p as Promise<void>)?.then(f);', 'p'],
+    ['load();', 'load()'],
+  ])('%s starts from %s', (code, root) => {
+    withSourceCode(code, (context) => {
+      const node = (context.sourceCode.ast.body[0] as TSESTree.ExpressionStatement).expression;
+      expect(context.sourceCode.getText(getChainRoot(node))).toBe(root);
+    }, { parser: 'typescript' });
   });
 });
