@@ -79,6 +79,20 @@ const TASK_SHAPES = new Set<string>([
   AST_NODE_TYPES.TaggedTemplateExpression,
 ]);
 
+/**
+ * Expression bodies whose value is never a thenable (and block bodies, which do not give the value
+ * of a non-async function by syntax): a plain arrow with one returns no promise.
+ */
+const NEVER_THENABLE_BODIES = new Set<string>([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.ArrayExpression,
+]);
+
 interface FloatingPart {
   /** The promise-valued expression that nobody handles. */
   promise: TSESTree.Node;
@@ -325,6 +339,11 @@ export default createRule<Options, MessageIds>({
       const isCollection = inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression;
       if (!isCollection && !isTaskShape(inner)) return;
       if (write.type === AST_NODE_TYPES.AssignmentExpression && isCollection) return;
+      const isMapCall =
+        inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
+      const holder: TaskHolder = isCollection || isMapCall ? 'collection' : 'promise';
+      // Without types, `analyzeTask` drops a single task whose value is not a promise by syntax: skip the scope work for it.
+      if (!services && holder === 'promise' && getDetector().getPromiseKind(value) !== 'promise') return;
       const scope = sourceCode.getScope(identifier);
       const variable =
         write.type === AST_NODE_TYPES.VariableDeclarator
@@ -334,9 +353,7 @@ export default createRule<Options, MessageIds>({
       if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node) || isAmbient(def.node))) {
         return;
       }
-      const isMapCall =
-        inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
-      taskWrites.push({ variable, write, value, holder: isCollection || isMapCall ? 'collection' : 'promise' });
+      taskWrites.push({ variable, write, value, holder });
     }
 
     function isAmbient(declarator: TSESTree.Node): boolean {
@@ -352,7 +369,7 @@ export default createRule<Options, MessageIds>({
     /** A promise the task analysis may report: known, not allowed to float, able to reject; eager for late awaits. */
     function isReportableTask(value: TSESTree.Node, needsEager: boolean): boolean {
       const promises = getDetector();
-      if (promises.getPromiseKind(value) !== 'promise' || promises.isAllowed(value) || !promises.canReject(value)) return false;
+      if (promises.isAllowed(value) || promises.getPromiseKind(value) !== 'promise' || !promises.canReject(value)) return false;
       if (!needsEager || !services || getThenableKind(services, value) === 'unknown') return true;
       return isNativePromise(services, value);
     }
@@ -370,7 +387,9 @@ export default createRule<Options, MessageIds>({
         }
         if (!options.checkLateAwait) return;
         const owner = getOwnerFunction(task.write);
-        const late = owner ? findLateAwait(task.variable, task.write, 'promise', awaitsByOwner.get(owner) ?? []) : null;
+        const awaits = owner ? awaitsByOwner.get(owner) : undefined;
+        // With no `await` in the owner function, nothing can wait before the task is observed.
+        const late = awaits ? findLateAwait(task.variable, task.write, 'promise', awaits) : null;
         if (!late || !isReportableTask(task.value, true)) return;
         reported.add(task.variable);
         reportLate(task, late.await, late.observer.identifier as TSESTree.Identifier);
@@ -391,7 +410,8 @@ export default createRule<Options, MessageIds>({
       const writes = [...new Set(stores.map((store) => store.write))];
       for (const write of writes) {
         const owner = getOwnerFunction(write);
-        const late = owner ? findLateAwait(task.variable, write, 'collection', awaitsByOwner.get(owner) ?? []) : null;
+        const awaits = owner ? awaitsByOwner.get(owner) : undefined;
+        const late = awaits ? findLateAwait(task.variable, write, 'collection', awaits) : null;
         const thrown = late ? null : findLoopLoss(task.variable, write, observers);
         if (!late && !thrown) continue;
         if (!stores.some((store) => store.write === write && isPromiseStore(store))) continue;
@@ -520,25 +540,40 @@ export default createRule<Options, MessageIds>({
     /** A promise-returning callback (async function, promise-returning arrow, local async function). */
     function isCallbackCandidate(argument: TSESTree.Node): boolean {
       const value = skipTypeWrappers(argument);
-      if (isFunctionNode(value)) return value.async || value.body?.type !== AST_NODE_TYPES.BlockStatement;
+      if (isFunctionNode(value)) return value.async || !NEVER_THENABLE_BODIES.has(value.body?.type ?? '');
       if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
       const fn = getCalledLocalFunction(value, sourceCode);
       return fn !== null && isAsyncFunction(fn);
     }
 
+    /** Without types only `forEach` and the receivers `getKnownVoidCallbackReceiver` knows can be reported: a cheap look at the callee's name first. */
+    function mayIgnoreCallbackResult(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: TSESTree.Node): boolean {
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        return call.type === AST_NODE_TYPES.NewExpression ? callee.name === 'Promise' : TIMER_FUNCTIONS.has(callee.name);
+      }
+      if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length < 2) return false;
+      const name = getCalleeName(callee);
+      return name !== null && LISTENER_METHODS.has(name);
+    }
+
     function checkCallbacks(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (call.arguments.length === 0) return;
       const callee = skipTypeWrappers(call.callee);
       const isForEach = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getCalleeName(callee) === 'forEach';
+      if (!services && !isForEach && !mayIgnoreCallbackResult(call, callee)) return;
       call.arguments.forEach((argument, index) => {
-        if (!isCallbackCandidate(argument)) return;
         if (isForEach && index !== 0) return;
+        if (!services && !isForEach && index !== (callee.type === AST_NODE_TYPES.MemberExpression ? 1 : 0)) return;
+        if (!isCallbackCandidate(argument)) return;
+        // The receiver is cheaper to rule out than the callback's return type (which makes the checker resolve the call).
+        const receiver = isForEach ? null : getVoidCallbackReceiver(call, index);
+        if (!isForEach && receiver === null) return;
         const callback = getDetector().getPromiseCallback(argument);
         if (!callback) return;
         if (isForEach && call.type === AST_NODE_TYPES.CallExpression) {
           reportForEach(call, argument);
           return;
         }
-        const receiver = getVoidCallbackReceiver(call, index);
         if (receiver === null) return;
         if (callback.fn && getDetector().isNonRejectingFunction(callback.fn)) return;
         // A parameter merely typed `() => void` may still be awaited by its API: report only a visible rejection.

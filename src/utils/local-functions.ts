@@ -43,11 +43,17 @@ function getConstantVariable(
 ): TSESLint.Scope.Variable | null {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable) return null;
-  const valueDefs = variable.defs.filter((def) => def.node.type !== AST_NODE_TYPES.TSDeclareFunction);
-  if (valueDefs.length !== 1) return null;
-  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
-  return variable;
+  let constant = constantVariables.get(variable);
+  if (constant === undefined) {
+    const valueDefs = variable.defs.filter((def) => def.node.type !== AST_NODE_TYPES.TSDeclareFunction);
+    constant = valueDefs.length === 1 && !variable.references.some((ref) => ref.isWrite() && !ref.init);
+    constantVariables.set(variable, constant);
+  }
+  return constant ? variable : null;
 }
+
+/** Whether a variable (of one file's scope analysis) holds one value all its life, per variable. */
+const constantVariables = new WeakMap<TSESLint.Scope.Variable, boolean>();
 
 /**
  * The function or class a constant binding holds: `function f() {}`, `const f = async () => {}`,
@@ -127,15 +133,35 @@ function getKeyName(
   return ASTUtils.getPropertyName(node) ?? null;
 }
 
+type ClassMember = TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
+
+/** Per class: the first method or field of each name, static and instance side apart (built on first lookup). */
+const classMembers = new WeakMap<ClassNode, { static: Map<string, ClassMember>; instance: Map<string, ClassMember> }>();
+
+function getClassMember(classNode: ClassNode, isStatic: boolean, name: string): ClassMember | undefined {
+  let members = classMembers.get(classNode);
+  if (!members) {
+    members = { static: new Map(), instance: new Map() };
+    for (const member of classNode.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+      const key = getKeyName(member);
+      if (key === null) continue;
+      const side = member.static ? members.static : members.instance;
+      if (!side.has(key)) side.set(key, member);
+    }
+    classMembers.set(classNode, members);
+  }
+  return (isStatic ? members.static : members.instance).get(name);
+}
+
 function findClassMember(
   receiver: Extract<Receiver, { kind: 'class' }>,
   name: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
   depth: number,
 ): FunctionNode | null {
-  for (const member of receiver.node.body.body) {
-    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (member.static !== receiver.isStatic || getKeyName(member) !== name) continue;
+  const member = getClassMember(receiver.node, receiver.isStatic, name);
+  if (member) {
     if (member.type === AST_NODE_TYPES.MethodDefinition) {
       return member.kind === 'method' && member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : null;
     }

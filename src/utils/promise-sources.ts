@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isGlobalReference } from './global-reference.js';
 import { skipTypeWrappers } from './local-functions.js';
-import { findModuleMemberReferences, type ModuleMemberMap } from './module-tracker.js';
+import { findModuleMemberReferences, type ModuleMemberMap, type ModuleMemberReference } from './module-tracker.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
 interface Factory {
@@ -124,6 +124,62 @@ function buildModuleMap(options: PromiseSourceOptions): ModuleMemberMap<MemberIn
   return map;
 }
 
+/** What the options give, built once per distinct options (rules keep no per-file state here: pure functions of the options). */
+interface OptionTables {
+  moduleMap: ModuleMemberMap<MemberInfo>;
+  /** A quoted module specifier (`'fs'`, `"node:fs"`, `` `fs/promises` ``) of a module in `moduleMap`: the module name is group 1. */
+  specifierPattern: RegExp | null;
+  isPromiseFunctionName: (callee: TSESTree.Node) => boolean;
+  isAllowedName: (callee: TSESTree.Node) => boolean;
+}
+
+const optionTables = new Map<string, OptionTables>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+}
+
+function getOptionTables(options: PromiseSourceOptions): OptionTables {
+  const key = `${options.promiseFunctions.join('\n')}\u0000${options.allowFunctions.join('\n')}`;
+  let tables = optionTables.get(key);
+  if (!tables) {
+    const moduleMap = buildModuleMap(options);
+    const modules = Object.keys(moduleMap).sort((a, b) => b.length - a.length);
+    tables = {
+      moduleMap,
+      specifierPattern: modules.length === 0 ? null : new RegExp(`['"\`](?:node:)?(${modules.map(escapeRegExp).join('|')})['"\`]`, 'gu'),
+      isPromiseFunctionName: createNameMatcher(options.promiseFunctions),
+      isAllowedName: createNameMatcher(options.allowFunctions),
+    };
+    optionTables.set(key, tables);
+  }
+  return tables;
+}
+
+/**
+ * The module member references of the modules the file names in a string literal: an import,
+ * `require` or `getBuiltinModule` always spells its specifier as a string, so a file without one
+ * skips the reference tracker altogether.
+ */
+function findMentionedModuleReferences(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: PromiseSourceOptions,
+): ModuleMemberReference<MemberInfo>[] {
+  const { moduleMap, specifierPattern } = getOptionTables(options);
+  if (!specifierPattern) return [];
+  const mentioned: ModuleMemberMap<MemberInfo> = {};
+  let any = false;
+  for (const match of sourceCode.text.matchAll(specifierPattern)) {
+    const module = match[1];
+    if (module === undefined || mentioned[module]) continue;
+    const members = moduleMap[module];
+    if (!members) continue;
+    mentioned[module] = members;
+    any = true;
+  }
+  return any ? findModuleMemberReferences(sourceCode, mentioned, { builtin: true, types: ['call'] }) : [];
+}
+
 /** `describe.only` for the callee `describe.only`, null for computed or call-based callees. */
 export function getCalleePath(node: TSESTree.Node): string | null {
   const callee = skipTypeWrappers(node);
@@ -210,7 +266,7 @@ export function findPromiseSources(
     for (const methodCall of findCallsThrough(variable, factory.methods)) known.set(methodCall, { cannotReject: false });
   };
 
-  const references = findModuleMemberReferences(sourceCode, buildModuleMap(options), { builtin: true, types: ['call'] });
+  const references = findMentionedModuleReferences(sourceCode, options);
   for (const { node, info } of references) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     if (info.allowed) allowed.add(node);
@@ -224,7 +280,7 @@ export function findPromiseSources(
     }
   }
 
-  const globalScope = sourceCode.scopeManager?.globalScope;
+  const globalScope = sourceCode.text.includes('fetch') ? sourceCode.scopeManager?.globalScope : undefined;
   for (const ref of globalScope?.through ?? []) {
     const identifier = ref.identifier as TSESTree.Identifier;
     if (identifier.name !== 'fetch' || !isGlobalReference(identifier, sourceCode)) continue;
@@ -245,8 +301,7 @@ export function findPromiseSources(
     }
   }
 
-  const isPromiseFunctionName = createNameMatcher(options.promiseFunctions);
-  const isAllowedName = createNameMatcher(options.allowFunctions);
+  const { isPromiseFunctionName, isAllowedName } = getOptionTables(options);
   return {
     getKnownPromiseCall(node) {
       const found = known.get(node);

@@ -23,12 +23,20 @@ function hasFlag(type: ts.Type, flags: ts.TypeFlags): boolean {
   return (type.flags & flags) !== 0;
 }
 
+/**
+ * Answers per type object: a checker's types live as long as its program, and `then` is a
+ * property (no narrowing at a location changes its declared type), so one answer per type holds.
+ */
+const thenableParts = new WeakMap<ts.Type, boolean>();
+
 /** A type with a `then` member that can be called. */
 function isThenablePart(checker: ts.TypeChecker, type: ts.Type, location: ts.Node): boolean {
+  const known = thenableParts.get(type);
+  if (known !== undefined) return known;
   const then = checker.getApparentType(type).getProperty('then');
-  if (!then) return false;
-  const thenType = checker.getTypeOfSymbolAtLocation(then, location);
-  return getUnionParts(thenType).some((part) => part.getCallSignatures().length > 0);
+  const result = then !== undefined && getUnionParts(checker.getTypeOfSymbolAtLocation(then, location)).some((part) => part.getCallSignatures().length > 0);
+  thenableParts.set(type, result);
+  return result;
 }
 
 /**
@@ -51,13 +59,21 @@ export function getThenableKindOfType(
   return thenable === parts.length ? 'always' : 'sometimes';
 }
 
+/** Types already read, per node (nodes belong to one file's AST: nothing outlives it). */
+const nodeTypes = new WeakMap<TSESTree.Node, ts.Type | null>();
+
 /** Reads a node's type, or null when the checker fails on it. */
 function getNodeType(services: ParserServicesWithTypeInformation, node: TSESTree.Node): ts.Type | null {
+  const known = nodeTypes.get(node);
+  if (known !== undefined) return known;
+  let type: ts.Type | null;
   try {
-    return services.getTypeAtLocation(node);
+    type = services.getTypeAtLocation(node);
   } catch {
-    return null;
+    type = null;
   }
+  nodeTypes.set(node, type);
+  return type;
 }
 
 /** The thenable kind of the value of `node` (`ignoreNullish`: as if an optional chain had not short-circuited). */

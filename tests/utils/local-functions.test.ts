@@ -59,6 +59,14 @@ store.sync();`;
     expect(resolve(code, 'store.sync()')).toBe('() {}');
   });
 
+  it('takes the first class member of a name on the matching side, and a getter of that name hides the method', () => {
+    const code =
+      'class A {\n  static async run() { return 0; }\n  run() { return 1; }\n  async run() { return 2; }\n  get load() { return 3; }\n  async load() {}\n  go() { this.run(); this.load(); A.run(); }\n}';
+    expect(resolve(code, 'this.run()')).toBe('() { return 1; }');
+    expect(resolve(code, 'this.load()')).toBeNull();
+    expect(resolve(code, 'A.run()')).toBe('() { return 0; }');
+  });
+
   it('follows extends to a class in the file and stops at spreads', () => {
     expect(resolve('class A { async save() {} }\nclass B extends A { run() { this.save(); } }', 'this.save()')).toBe('() {}');
     expect(resolve('class B extends Remote { run() { this.save(); } }', 'this.save()')).toBeNull();

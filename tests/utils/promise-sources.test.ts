@@ -38,6 +38,13 @@ describe('findPromiseSources', () => {
     expect(sources("import { watch, glob } from 'node:fs/promises';\nwatch('a'); glob('*');").promises).toEqual([]);
   });
 
+  it('needs the module named in a string: any quote, node: prefix; a name elsewhere in the text is not a reference', () => {
+    expect(sources('import { readFile } from "node:fs/promises";\nreadFile(1);').promises).toEqual(['readFile(1)']);
+    expect(sources('const fsp = require(`fs/promises`);\nfsp.rm(1);', NO_OPTIONS, { sourceType: 'commonjs' }).promises).toEqual(['fsp.rm(1)']);
+    expect(sources('const fs = makeFs();\nfs.promises.readFile(1); // fs/promises').promises).toEqual([]);
+    expect(sources("import { get } from 'my.client';\nget(1);", { promiseFunctions: ['my.client.get'], allowFunctions: [] }).promises).toEqual(['get(1)']);
+  });
+
   it('marks timers without a signal as unable to reject', () => {
     expect(sources("import { setTimeout as sleep, scheduler } from 'node:timers/promises';\nsleep(1); sleep(1, 'v', { signal }); scheduler.wait(5); scheduler.yield();").promises).toEqual([
       'sleep(1)!',
