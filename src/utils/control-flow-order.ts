@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from './async-context.js';
+import { isLoopNode } from './loop-shape.js';
 
 /** The function whose body runs `node` (its nearest function), or the program for top-level code. */
 export function getOwnerFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program | null {
@@ -11,22 +12,7 @@ export function getOwnerFunction(node: TSESTree.Node): FunctionNode | TSESTree.P
   return root.type === AST_NODE_TYPES.Program ? root : null;
 }
 
-type LoopNode =
-  | TSESTree.DoWhileStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.ForStatement
-  | TSESTree.WhileStatement;
-
-export function isLoopNode(node: TSESTree.Node): node is LoopNode {
-  return (
-    node.type === AST_NODE_TYPES.DoWhileStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement
-  );
-}
+type LoopNode = TSESTree.IterationStatement;
 
 /** The innermost loop around `node` in the same function whose body (or test/update) repeats it. */
 export function getEnclosingLoop(node: TSESTree.Node): LoopNode | null {

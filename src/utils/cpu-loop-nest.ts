@@ -1,22 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from './async-context.js';
+import { isLoopNode } from './loop-shape.js';
 
-export type LoopNode =
-  | TSESTree.DoWhileStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.ForStatement
-  | TSESTree.WhileStatement;
-
-export function isLoopNode(node: TSESTree.Node): node is LoopNode {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}
+export type LoopNode = TSESTree.IterationStatement;
 
 /** Code inside these does not run as part of the surrounding loop's iterations (functions, class bodies). */
 function isIterationBoundary(node: TSESTree.Node): boolean {

@@ -1,3 +1,4 @@
+import { isLoopNode } from '../../src/utils/loop-shape.js';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -5,7 +6,6 @@ import {
   getLoopKeyword,
   getRepeatingLoop,
   hasLiteralBound,
-  isLoopNode,
   isOutermostLoop,
   type LoopNode,
 } from '../../src/utils/cpu-loop-nest.js';
