@@ -126,15 +126,20 @@ export function createPromiseDetector(
     }
   }
 
-  function isNonRejecting(node: TSESTree.Node): boolean {
+  /** Runs `check` on the unwrapped value, answering false for a value already being checked (a cycle). */
+  function checkOnce(node: TSESTree.Node, check: (value: TSESTree.Node) => boolean): boolean {
     const value = skipValueWrappers(node);
     if (visiting.has(value)) return false;
     visiting.add(value);
     try {
-      return isNonRejectingValue(value);
+      return check(value);
     } finally {
       visiting.delete(value);
     }
+  }
+
+  function isNonRejecting(node: TSESTree.Node): boolean {
+    return checkOnce(node, isNonRejectingValue);
   }
 
   function isNonRejectingValue(value: TSESTree.Node): boolean {
@@ -242,14 +247,7 @@ export function createPromiseDetector(
   }
 
   function rejects(node: TSESTree.Node): boolean {
-    const value = skipValueWrappers(node);
-    if (visiting.has(value)) return false;
-    visiting.add(value);
-    try {
-      return rejectsValue(value);
-    } finally {
-      visiting.delete(value);
-    }
+    return checkOnce(node, rejectsValue);
   }
 
   function rejectsValue(value: TSESTree.Node): boolean {
