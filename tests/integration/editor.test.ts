@@ -26,7 +26,8 @@ const PLUGIN_PREFIX = 'event-loop/';
 
 /** Beside examples/: a TypeScript file whose floating promise only type information reveals. */
 const TYPED_ONLY_FILES = {
-  'src/mailer.ts': ['// A mail client: only its type says that `send` returns a promise.', 'export interface Mailer {', '  send(to: string, body: string): Promise<void>;', '}', ''].join('\n'),
+  // A declared API (as a library's types declare it): only the type says that `send` returns a promise.
+  'src/mailer.ts': ['// A mail client the runtime provides: only its declared type says that `send` returns a promise.', 'export declare class Mailer {', '  send(to: string, body: string): Promise<void>;', '}', ''].join('\n'),
   'src/notify.ts': [
     "import type { Mailer } from './mailer.js';",
     '',
