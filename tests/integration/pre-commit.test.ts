@@ -169,14 +169,22 @@ describe('.pre-commit-hooks.yaml for the pre-commit framework', () => {
   const manifestPath = path.join(ROOT, '.pre-commit-hooks.yaml');
 
   it('is a valid hooks manifest (pre-commit validate-manifest when installed)', () => {
-    const probeRun = spawnSync('python3', ['-m', 'pre_commit', '--version'], { encoding: 'utf8', env: childEnv() });
-    if (probeRun.status === 0) {
-      const validate = spawnSync('python3', ['-m', 'pre_commit', 'validate-manifest', manifestPath], { encoding: 'utf8', env: childEnv() });
+    // The `pre-commit` command (Debian's package, pipx) or the Python package on the default python3.
+    const candidates: [string, string[]][] = [['pre-commit', []], ['python3', ['-m', 'pre_commit']]];
+    const reasons: string[] = [];
+    const found = candidates.find(([command, prefix]) => {
+      const probeRun = spawnSync(command, [...prefix, '--version'], { encoding: 'utf8', env: childEnv() });
+      if (probeRun.status === 0) return true;
+      reasons.push(`${[command, ...prefix].join(' ')}: ${probeRun.error ? probeRun.error.message : (probeRun.stderr || probeRun.stdout).trim().split('\n').at(-1)}`);
+      return false;
+    });
+    if (found) {
+      const [command, prefix] = found;
+      const validate = spawnSync(command, [...prefix, 'validate-manifest', manifestPath], { encoding: 'utf8', env: childEnv() });
       expect(validate.status, `${validate.stdout}${validate.stderr}`).toBe(0);
     } else {
-      const reason = probeRun.error ? probeRun.error.message : (probeRun.stderr || probeRun.stdout).trim().split('\n').at(-1);
       console.warn(
-        `pre-commit test: \`pre-commit validate-manifest\` not run: the pre-commit Python package is not available (python3 -m pre_commit: ${reason ?? 'unknown error'}); checking the manifest's shape only. \`pip install pre-commit\` to run it.`,
+        `pre-commit test: \`pre-commit validate-manifest\` not run: pre-commit is not installed (${reasons.join('; ')}); checking the manifest's shape only. Install it (\`apt-get install pre-commit\` or \`pip install pre-commit\`) to run it.`,
       );
     }
     // pre-commit's required keys and the values this plugin's hook must have.
