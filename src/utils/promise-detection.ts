@@ -215,15 +215,17 @@ export function createPromiseDetector(
     return fn !== null && functionRejects(fn);
   }
 
+  /** The function a callback argument is: written inline, or a local function it names. */
+  function getCallbackFunction(value: TSESTree.Node): FunctionNode | null {
+    if (isFunctionNode(value)) return value;
+    return value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression ? getCalledLocalFunction(value, sourceCode) : null;
+  }
+
   /** A callback of a chain (`.then(f)`, `.finally(f)`, `Promise.try(f)`) whose code shows it rejects (a local async function: unless proven safe). */
   function callbackRejects(node: TSESTree.Node | undefined): boolean {
     if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
     const value = skipTypeWrappers(node);
-    const fn = isFunctionNode(value)
-      ? value
-      : value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression
-        ? getCalledLocalFunction(value, sourceCode)
-        : null;
+    const fn = getCallbackFunction(value);
     if (fn) return fn.async && !fn.generator ? !isNonRejectingLocalFunction(fn) : hasRejectionEvidence(fn, rejects, { throwRejects: true });
     return services !== null && returnsThenable(services, value) && getDeclarationOrigin(services, value).kind === 'library';
   }
@@ -371,11 +373,7 @@ export function createPromiseDetector(
     rejects,
     hasCallbackRejectionEvidence(node) {
       const value = skipTypeWrappers(node);
-      const fn = isFunctionNode(value)
-        ? value
-        : value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression
-          ? getCalledLocalFunction(value, sourceCode)
-          : null;
+      const fn = getCallbackFunction(value);
       if (fn) return hasRejectionEvidence(fn, rejects, { throwRejects: false });
       return services !== null && returnsThenable(services, value) && getDeclarationOrigin(services, value).kind === 'library';
     },

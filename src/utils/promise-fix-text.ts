@@ -74,6 +74,12 @@ const TERMINATORS = new Set<string>([
   AST_NODE_TYPES.ContinueStatement,
 ]);
 
+/** The block or program whose statement list holds `statement` (where a new statement may go), or null. */
+function getStatementList(statement: TSESTree.Node): TSESTree.BlockStatement | TSESTree.Program | null {
+  const block = statement.parent;
+  return block?.type === AST_NODE_TYPES.BlockStatement || block?.type === AST_NODE_TYPES.Program ? block : null;
+}
+
 /**
  * An edit that adds `text` as a statement at the end of the block that holds `statement` (before
  * a final `return`/`throw`/`break`/`continue`), indented like `statement`. Null outside a block.
@@ -84,8 +90,8 @@ export function insertAtBlockEnd(
   statement: TSESTree.Node,
   text: string,
 ): TSESLint.RuleFix | null {
-  const block = statement.parent;
-  if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
+  const block = getStatementList(statement);
+  if (!block) return null;
   const body: readonly TSESTree.Node[] = block.body;
   const last = body[body.length - 1];
   if (!last) return null;
@@ -103,8 +109,7 @@ export function insertAfterStatement(
   statement: TSESTree.Node,
   text: string,
 ): TSESLint.RuleFix | null {
-  const block = statement.parent;
-  if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return null;
+  if (!getStatementList(statement)) return null;
   return fixer.insertTextAfter(statement, `\n${getIndent(sourceCode, statement)}${text}`);
 }
 
