@@ -1,26 +1,38 @@
 import { AST_NODE_TYPES, ESLintUtils, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import { isAwaitLegalAt, isFunctionNode } from '../utils/async-context.js';
-import { findLoopLoss, getCollectionStores, type CollectionStore } from '../utils/collection-stores.js';
-import { getOwnerFunction } from '../utils/control-flow-order.js';
-import { createRule } from '../utils/create-rule.js';
-import { getDeferredPromise } from '../utils/deferred-promise.js';
-import { describePromise, isAsyncIife } from '../utils/describe-promise.js';
-import { getForEachStatement, getForOfText, getMapAllFix } from '../utils/foreach-rewrite.js';
-import { isGlobalReference } from '../utils/global-reference.js';
-import { getCalledLocalFunction, isAsyncFunction, skipTypeWrappers } from '../utils/local-functions.js';
-import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from '../utils/promise-all-combine.js';
-import { createPromiseDetector, type PromiseDetector, type PromiseKind } from '../utils/promise-detection.js';
+import { isAwaitLegalAt, isFunctionNode } from '../blocking/async-context.js';
+import { findLoopLoss, getCollectionStores, type CollectionStore } from '../tasks/collection-stores.js';
+import { getOwnerFunction } from '../tasks/control-flow-order.js';
+import { createRule } from './create-rule.js';
+import { getDeferredPromise } from '../promises/deferred-promise.js';
+import { describePromise, isAsyncIife } from '../promises/describe-promise.js';
+import { getForEachStatement, getForOfText, getMapAllFix } from './floating-task/foreach-rewrite.js';
+import { isGlobalReference } from '../scope/global-reference.js';
+import { getCalledLocalFunction, isAsyncFunction, skipTypeWrappers } from '../scope/local-functions.js';
+import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from './floating-task/promise-all-combine.js';
+import { createPromiseDetector, type PromiseDetector, type PromiseKind } from '../promises/promise-detection.js';
 import {
   getMethodCallText,
   getPrefixedText,
   insertAfterStatement,
   insertAtBlockEnd,
   startsAfterAsiHazard,
-} from '../utils/promise-fix-text.js';
-import { skipValueWrappers } from '../utils/promise-handling.js';
-import { findPromiseSources, getCalleeName, getCalleePath } from '../utils/promise-sources.js';
-import { findLateAwait, getAwaitPoint, getObservingReferences, type AwaitPoint, type TaskHolder } from '../utils/task-usage.js';
-import { getThenableKind, getTypeText, hasCallSignatures, isNativePromise, isVoidCallbackParameter } from '../utils/thenable-type.js';
+} from '../fixes/statement-edits.js';
+import { skipValueWrappers } from '../promises/promise-handling.js';
+import { findPromiseSources, getCalleeName, getCalleePath } from '../promises/promise-sources.js';
+import {
+  findLateAwait,
+  getAwaitPoint,
+  getObservingReferences,
+  type AwaitPoint,
+  type TaskHolder,
+} from '../tasks/task-usage.js';
+import {
+  getThenableKind,
+  getTypeText,
+  hasCallSignatures,
+  isNativePromise,
+  isVoidCallbackParameter,
+} from '../types/thenable-type.js';
 
 export type Options = [
   {

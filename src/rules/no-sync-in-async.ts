@@ -1,29 +1,29 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addAwait, getAsiGuard } from '../utils/add-await.js';
+import { addAwait, getAsiGuard } from '../fixes/add-await.js';
 import {
   describeFunction,
   getAsyncContext,
   hasTopLevelAwait,
   type AsyncContext,
   type FunctionNode,
-} from '../utils/async-context.js';
+} from '../blocking/async-context.js';
 import {
   getAlternativeText,
   getBlockingReferenceMap,
   SLEEP_ADVICE,
   type BlockingApi,
-} from '../utils/blocking-apis.js';
-import { isBusyWaitLoop, type LoopNode } from '../utils/busy-wait.js';
+} from '../blocking/blocking-apis.js';
+import { isBusyWaitLoop, type LoopNode } from '../blocking/busy-wait.js';
 import {
   getArgumentListText,
   getModuleObjectNode,
   isInsideOptionalCallee,
   isModuleBindingReachableAt,
-} from '../utils/call-rewrite.js';
-import { createRule } from '../utils/create-rule.js';
-import { ensureImport, findImportedBinding } from '../utils/ensure-import.js';
-import { findGlobalMemberCalls } from '../utils/global-member-calls.js';
-import { findModuleMemberReferences, stripNodePrefix } from '../utils/module-tracker.js';
+} from '../fixes/call-rewrite.js';
+import { createRule } from './create-rule.js';
+import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';
+import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
+import { findModuleMemberReferences, stripNodePrefix } from '../modules/module-tracker.js';
 
 export type Options = [
   {

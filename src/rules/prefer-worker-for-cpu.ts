@@ -1,24 +1,29 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addAwait } from '../utils/add-await.js';
+import { addAwait } from '../fixes/add-await.js';
 import {
   describeFunction,
   getAsyncContext,
   getEnclosingFunction,
   type AsyncContext,
-} from '../utils/async-context.js';
-import { getArgumentListText, getAsyncVariantAccess, isTopLevelReferenceAt } from '../utils/async-variant-call.js';
-import { getCpuHeavyApiMaps, pickMentionedModules, type CpuHeavyApi, type ExtraCpuFunction } from '../utils/cpu-heavy-apis.js';
+} from '../blocking/async-context.js';
+import { getArgumentListText, getAsyncVariantAccess, isTopLevelReferenceAt } from '../blocking/async-variant-call.js';
+import {
+  getCpuHeavyApiMaps,
+  pickMentionedModules,
+  type CpuHeavyApi,
+  type ExtraCpuFunction,
+} from '../blocking/cpu-heavy-apis.js';
 import {
   findCpuLoopNests,
   getLoopKeyword,
   getRepeatingLoop,
   isOutermostLoop,
   type LoopNode,
-} from '../utils/cpu-loop-nest.js';
-import { createRule } from '../utils/create-rule.js';
-import { ensureImport } from '../utils/ensure-import.js';
-import { findModuleMemberReferences, type ModuleMemberReference } from '../utils/module-tracker.js';
-import { findWorkerConstructions, isWorkerFile } from '../utils/worker-threads.js';
+} from '../blocking/cpu-loop-nest.js';
+import { createRule } from './create-rule.js';
+import { ensureImport } from '../modules/ensure-import.js';
+import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
+import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-threads.js';
 
 export type Options = [
   {
