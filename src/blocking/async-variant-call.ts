@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isBuiltinModule } from './cpu-heavy-apis.js';
-import { stripNodePrefix } from '../modules/module-tracker.js';
+import { isBuiltinModule } from '../modules/builtin-modules.js';
+import { stripNodePrefix } from '../modules/builtin-modules.js';
 
 /**
  * How a fix reaches a module's async variant of a sync member:

@@ -1,5 +1,6 @@
 import { isBuiltin } from 'node:module';
-import { stripNodePrefix, type ModuleMemberMap } from '../modules/module-tracker.js';
+import { stripNodePrefix } from '../modules/builtin-modules.js';
+import type { ModuleMemberMap } from '../modules/module-tracker.js';
 
 /**
  * How a blocking call can be replaced:

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-export type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+export type BusyWaitLoop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
 const RELATIONAL_OPERATORS = new Set(['<', '<=', '>', '>=']);
 
 /** Parts of a loop that run on every iteration (a `for` loop's `init` runs once and may do anything). */
-function getRepeatedParts(loop: LoopNode): TSESTree.Node[] {
+function getRepeatedParts(loop: BusyWaitLoop): TSESTree.Node[] {
   const parts: (TSESTree.Node | null)[] = [loop.test, loop.body];
   if (loop.type === AST_NODE_TYPES.ForStatement) parts.push(loop.update);
   return parts.filter((part): part is TSESTree.Node => part !== null);
@@ -76,7 +76,7 @@ function containsClockCall(node: TSESTree.Node, clockCalls: readonly TSESTree.Ca
   return clockCalls.some((call) => node.range[0] <= call.range[0] && call.range[1] <= node.range[1]);
 }
 
-function collectLoopFacts(loop: LoopNode, isClockCall: (call: TSESTree.CallExpression) => boolean): LoopFacts {
+function collectLoopFacts(loop: BusyWaitLoop, isClockCall: (call: TSESTree.CallExpression) => boolean): LoopFacts {
   const facts: LoopFacts = { isPure: true, clockCalls: [], clockVariables: new Set(), comparisons: [] };
   const assignments: { name: string; value: TSESTree.Node }[] = [];
   const testNodes: TSESTree.Node[] = loop.test ? [loop.test] : [];
@@ -147,7 +147,7 @@ function isTimeDerived(node: TSESTree.Node, facts: LoopFacts): boolean {
  * `yield`, and write only local variables (an empty body, a counter bump, an `if (...) break`).
  * `isClockCall` says which calls are the real clock (resolved through scope by the caller).
  */
-export function isBusyWaitLoop(loop: LoopNode, isClockCall: (call: TSESTree.CallExpression) => boolean): boolean {
+export function isBusyWaitLoop(loop: BusyWaitLoop, isClockCall: (call: TSESTree.CallExpression) => boolean): boolean {
   const facts = collectLoopFacts(loop, isClockCall);
   if (!facts.isPure || facts.clockCalls.length === 0) return false;
   return facts.comparisons.some((comparison) => isTimeDerived(comparison.left, facts) || isTimeDerived(comparison.right, facts));

@@ -1,5 +1,6 @@
-import { builtinModules } from 'node:module';
-import { stripNodePrefix, type ModuleMemberMap } from '../modules/module-tracker.js';
+import { stripNodePrefix } from '../modules/builtin-modules.js';
+import type { ModuleMemberMap } from '../modules/module-tracker.js';
+import { isBuiltinModule } from '../modules/builtin-modules.js';
 
 /** How the off-thread variant reports its result: a Node-style callback, or a returned promise. */
 export type AsyncVariantStyle = 'callback' | 'promise';
@@ -75,13 +76,6 @@ const PACKAGE_APIS: ModuleMemberMap<CpuHeavyApi> = {
   bcrypt: bcryptApis(THREAD_POOL),
   bcryptjs: bcryptApis('works in short slices that let other tasks run'),
 };
-
-const BUILTIN_MODULES = new Set(builtinModules);
-
-/** Whether `module` (with or without `node:`) names a Node built-in, reachable as `node:<name>` too. */
-export function isBuiltinModule(module: string): boolean {
-  return module.startsWith('node:') || BUILTIN_MODULES.has(module);
-}
 
 /** `zlib.gunzipSync` for a tracked member: the key `allow` entries are compared with. */
 export function getApiKey(module: string, member: string): string {

@@ -1,52 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from './async-context.js';
-import { isLoopNode } from '../loops/loop-shape.js';
-
-export type LoopNode = TSESTree.IterationStatement;
-
-/** Code inside these does not run as part of the surrounding loop's iterations (functions, class bodies). */
-function isIterationBoundary(node: TSESTree.Node): boolean {
-  return isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody;
-}
-
-/** The part of a loop that runs once, before the first iteration: a `for` initialiser, a `for...of/in` iterable. */
-function getLoopHead(loop: LoopNode): TSESTree.Node | null {
-  if (loop.type === AST_NODE_TYPES.ForStatement) return loop.init;
-  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return loop.right;
-  return null;
-}
-
-function isWithin(node: TSESTree.Node, container: TSESTree.Node | null): boolean {
-  return container !== null && container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
-}
-
-/**
- * The nearest loop that runs `node` once per iteration, without crossing a function or class body
- * (a loop's own `for` initialiser and `for...of` iterable run once and do not count), or null.
- */
-export function getRepeatingLoop(node: TSESTree.Node): LoopNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isIterationBoundary(current)) return null;
-    if (isLoopNode(current) && !isWithin(node, getLoopHead(current))) return current;
-  }
-  return null;
-}
+import { skipTypeWrappers } from '../ast/unwrap.js';
+import { isLoopNode } from '../ast/loop-node.js';
+import type { LoopNode } from '../ast/loop-node.js';
+import { getLoopHead } from '../ast/loop-node.js';
+import { getRepeatingLoop } from '../ast/loop-node.js';
+import { isIterationBoundary } from '../ast/loop-node.js';
 
 /** Whether no other loop in the same function runs `loop` repeatedly: where a loop-nest analysis starts. */
 export function isOutermostLoop(loop: LoopNode): boolean {
   return getRepeatingLoop(loop) === null;
-}
-
-function unwrapTypeAssertions(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 function isNumericLiteral(node: TSESTree.Node): boolean {
@@ -76,14 +38,14 @@ export function hasLiteralBound(loop: LoopNode): boolean {
       );
     }
     case AST_NODE_TYPES.ForOfStatement: {
-      const right = unwrapTypeAssertions(loop.right);
+      const right = skipTypeWrappers(loop.right);
       return (
         right.type === AST_NODE_TYPES.ArrayExpression &&
         right.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement)
       );
     }
     case AST_NODE_TYPES.ForInStatement: {
-      const right = unwrapTypeAssertions(loop.right);
+      const right = skipTypeWrappers(loop.right);
       if (right.type === AST_NODE_TYPES.ArrayExpression) {
         return right.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
       }

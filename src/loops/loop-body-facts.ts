@@ -1,33 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../blocking/async-context.js';
+import { isFunctionNode } from '../ast/function-node.js';
 import { getLastIdentifierName } from '../ast/names.js';
-import { unwrapExpression, type CallNode } from './ordered-calls.js';
-import { isLoopNode, type LoopShape } from './loop-shape.js';
-
-export function isWithin(inner: TSESTree.Range, outer: TSESTree.Range): boolean {
-  return outer[0] <= inner[0] && inner[1] <= outer[1];
-}
-
-export function overlaps(a: TSESTree.Range, b: TSESTree.Range): boolean {
-  return a[0] < b[1] && b[0] < a[1];
-}
-
-export function forEachChild(
-  node: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  callback: (child: TSESTree.Node) => void,
-): void {
-  for (const key of visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) {
-        if (item && typeof item === 'object' && 'type' in item) callback(item as TSESTree.Node);
-      }
-    } else if (value && typeof value === 'object' && 'type' in value) {
-      callback(value as TSESTree.Node);
-    }
-  }
-}
+import { skipValueWrappers } from '../ast/unwrap.js';
+import type { CallNode } from './ordered-calls.js';
+import { isLoopNode } from '../ast/loop-node.js';
+import type { LoopShape } from './loop-shape.js';
+import { forEachChild } from '../ast/walk.js';
 
 export interface LoopBodyFacts {
   /** `await`s of the loop's own function (not of functions nested in the body). */
@@ -87,7 +65,7 @@ function isInCatchClauseWithin(node: TSESTree.Node, loop: TSESTree.Node): boolea
 }
 
 function isProcessExit(call: CallNode): boolean {
-  const callee = unwrapExpression(call.callee);
+  const callee = skipValueWrappers(call.callee);
   return (
     call.type === AST_NODE_TYPES.CallExpression &&
     callee.type === AST_NODE_TYPES.MemberExpression &&

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../blocking/async-context.js';
-import { collectLoopBodyFacts, forEachChild, isWithin, overlaps, type LoopBodyFacts } from './loop-body-facts.js';
+import { isFunctionNode } from '../ast/function-node.js';
+import { collectLoopBodyFacts, type LoopBodyFacts } from './loop-body-facts.js';
+import { forEachChild } from '../ast/walk.js';
+import { isRangeWithin, rangesOverlap } from '../ast/ranges.js';
 import type { LoopShape } from './loop-shape.js';
 import { getLastIdentifierName, hasNameWord, isNameEndingWithWord, isNameStartingWithWord } from '../ast/names.js';
 import {
@@ -17,9 +19,9 @@ import {
   isSharedStateName,
   isValueChain,
   ORDERED_CHANNEL_RECEIVERS,
-  unwrapExpression,
   type CallNode,
 } from './ordered-calls.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 import { getReceiverName } from './receiver-name.js';
 import {
   classifyUsage,
@@ -156,10 +158,10 @@ function collectReferences(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
   const visit = (current: TSESLint.Scope.Scope): void => {
     for (const reference of current.references) {
       if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
-      if (isWithin(reference.identifier.range, node.range)) found.push(reference);
+      if (isRangeWithin(reference.identifier.range, node.range)) found.push(reference);
     }
     for (const child of current.childScopes) {
-      if (overlaps(child.block.range, node.range)) visit(child);
+      if (rangesOverlap(child.block.range, node.range)) visit(child);
     }
   };
   if (scope) visit(scope);
@@ -345,19 +347,19 @@ function getPhaseSplit(analysis: Analysis): PhaseSplit | null {
   const head = statements[0];
   if (!head) return null;
   const outermost = facts.ownAwaits.filter(
-    (candidate) => !facts.ownAwaits.some((other) => other !== candidate && isWithin(candidate.range, other.argument.range)),
+    (candidate) => !facts.ownAwaits.some((other) => other !== candidate && isRangeWithin(candidate.range, other.argument.range)),
   );
   const awaitNode = outermost[0];
-  if (!awaitNode || outermost.length !== 1 || !isWithin(awaitNode.range, head.range)) return null;
+  if (!awaitNode || outermost.length !== 1 || !isRangeWithin(awaitNode.range, head.range)) return null;
 
   let declaration: PhaseSplit['declaration'] = null;
   if (head.type === AST_NODE_TYPES.VariableDeclaration) {
     const declarator = head.declarations[0];
     if (head.declarations.length !== 1 || !declarator?.init || (head.kind !== 'const' && head.kind !== 'let')) return null;
     if (declarator.init === awaitNode) declaration = { kind: head.kind, pattern: declarator.id };
-    else if (!isWithin(awaitNode.range, declarator.init.range)) return null;
+    else if (!isRangeWithin(awaitNode.range, declarator.init.range)) return null;
   } else if (head.type === AST_NODE_TYPES.IfStatement) {
-    if (!isWithin(awaitNode.range, head.test.range)) return null;
+    if (!isRangeWithin(awaitNode.range, head.test.range)) return null;
   } else if (head.type !== AST_NODE_TYPES.ExpressionStatement) {
     return null;
   }
@@ -366,12 +368,12 @@ function getPhaseSplit(analysis: Analysis): PhaseSplit | null {
   const argumentRange = awaitNode.argument.range;
   // The concurrent phase runs only the awaited expression: no writes or output inside it, and it
   // reads nothing that the sequential phase writes.
-  if (usages.some((usage) => isWriteUsage(usage) && isWithin(usage.effect.range, argumentRange))) return null;
-  if (outputCalls.some((call) => isWithin(call.range, argumentRange))) return null;
+  if (usages.some((usage) => isWriteUsage(usage) && isRangeWithin(usage.effect.range, argumentRange))) return null;
+  if (outputCalls.some((call) => isRangeWithin(call.range, argumentRange))) return null;
   const written = usages.filter((usage) => usage.kind === 'accumulate' || usage.kind === 'fixed-slot');
   const readsWritten = usages.some(
     (usage) =>
-      !isWriteUsage(usage) && isWithin(usage.node.range, argumentRange) && written.some((write) => isSameRoot(write, usage)),
+      !isWriteUsage(usage) && isRangeWithin(usage.node.range, argumentRange) && written.some((write) => isSameRoot(write, usage)),
   );
   if (readsWritten) return null;
 
@@ -379,7 +381,7 @@ function getPhaseSplit(analysis: Analysis): PhaseSplit | null {
   const carried = new Map<string, number>();
   for (const reference of analysis.bodyReferences) {
     const variable = reference.resolved;
-    if (variable && analysis.bindingVariables.has(variable) && !isWithin(reference.identifier.range, argumentRange)) {
+    if (variable && analysis.bindingVariables.has(variable) && !isRangeWithin(reference.identifier.range, argumentRange)) {
       carried.set(variable.name, variable.defs[0]?.name.range[0] ?? 0);
     }
   }
@@ -405,21 +407,21 @@ function getPhaseSplit(analysis: Analysis): PhaseSplit | null {
 }
 
 function isRootedAtThis(node: TSESTree.Node): boolean {
-  const expression = unwrapExpression(node);
+  const expression = skipValueWrappers(node);
   if (expression.type === AST_NODE_TYPES.ThisExpression) return true;
   return expression.type === AST_NODE_TYPES.MemberExpression && isRootedAtThis(expression.object);
 }
 
 /** `this.load(id)`, `this.#load(id)`, `this[kLoad](id)`: a method of the instance itself. */
 function isThisMethodCall(call: CallNode): boolean {
-  const callee = unwrapExpression(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression;
+  const callee = skipValueWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && skipValueWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression;
 }
 
 /** The identifier a member chain starts from (`plugin` in `plugin.hooks.setup`). */
 function getChainRoot(node: TSESTree.Node): TSESTree.Node {
-  let current = unwrapExpression(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+  let current = skipValueWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipValueWrappers(current.object);
   return current;
 }
 
@@ -428,7 +430,7 @@ function usesArguments(references: readonly Reference[], loopRange: TSESTree.Ran
     const variable = reference.resolved;
     if (reference.identifier.name !== 'arguments' || !variable || variable.defs.length > 0) return false;
     // The implicit `arguments` of a function declared inside the loop is that function's own.
-    return !isWithin(variable.scope.block.range, loopRange);
+    return !isRangeWithin(variable.scope.block.range, loopRange);
   });
 }
 
@@ -477,7 +479,7 @@ export function analyzeLoopIndependence(
   if (facts.exits) return sequential('early-exit');
   if (loop.type === AST_NODE_TYPES.ForStatement) {
     const header = [loop.test, loop.update].filter((part): part is TSESTree.Expression => part !== null);
-    if (facts.ownAwaits.some((node) => header.some((part) => isWithin(node.range, part.range)))) return sequential('early-exit');
+    if (facts.ownAwaits.some((node) => header.some((part) => isRangeWithin(node.range, part.range)))) return sequential('early-exit');
   }
   if (facts.ownAwaits.some((node) => isConcurrentBatchCall(node.argument))) return sequential('concurrent-batch');
 
@@ -499,22 +501,22 @@ export function analyzeLoopIndependence(
   const localVariables = new Set<Variable>();
   for (const reference of references) {
     const variable = reference.resolved;
-    if (variable?.defs.some((definition) => isWithin(definition.name.range, loopRange))) localVariables.add(variable);
+    if (variable?.defs.some((definition) => isRangeWithin(definition.name.range, loopRange))) localVariables.add(variable);
   }
   const bindingVariables = new Set<Variable>();
   for (const variable of localVariables) {
-    if (variable.defs.some((definition) => isWithin(definition.name.range, shape.binding.range))) bindingVariables.add(variable);
+    if (variable.defs.some((definition) => isRangeWithin(definition.name.range, shape.binding.range))) bindingVariables.add(variable);
   }
   const isLoopDependent = (node: TSESTree.Node): boolean =>
     references.some(
       (reference) =>
-        reference.resolved !== null && localVariables.has(reference.resolved) && isWithin(reference.identifier.range, node.range),
+        reference.resolved !== null && localVariables.has(reference.resolved) && isRangeWithin(reference.identifier.range, node.range),
     );
-  const containsOwnAwait = (node: TSESTree.Node): boolean => facts.ownAwaits.some((awaitNode) => isWithin(awaitNode.range, node.range));
+  const containsOwnAwait = (node: TSESTree.Node): boolean => facts.ownAwaits.some((awaitNode) => isRangeWithin(awaitNode.range, node.range));
   const resolve = (node: TSESTree.Node): Variable | null =>
     references.find((reference) => reference.identifier === node)?.resolved ?? null;
   const bodyRange = shape.body.range;
-  const bodyReferences = references.filter((reference) => isWithin(reference.identifier.range, bodyRange));
+  const bodyReferences = references.filter((reference) => isRangeWithin(reference.identifier.range, bodyRange));
 
   if (shape.counted) {
     const index = shape.counted.index;
@@ -538,11 +540,11 @@ export function analyzeLoopIndependence(
     const call = getAwaitedCall(node);
     if (call) awaitedCalls.add(call);
   }
-  const inAwaitArgument = (node: TSESTree.Node): boolean => working.some((awaitNode) => isWithin(node.range, awaitNode.argument.range));
+  const inAwaitArgument = (node: TSESTree.Node): boolean => working.some((awaitNode) => isRangeWithin(node.range, awaitNode.argument.range));
   const receivers = [...options.sequentialReceivers, ...ORDERED_CHANNEL_RECEIVERS];
   const outputCalls: TSESTree.Node[] = [];
   for (const { node: call, own, inCatch } of facts.calls) {
-    const calleeName = getLastIdentifierName(unwrapExpression(call.callee));
+    const calleeName = getLastIdentifierName(skipValueWrappers(call.callee));
     const awaited = awaitedCalls.has(call) || inAwaitArgument(call);
     if (options.delayCalls.has(call)) return sequential('pacing');
     if (calleeName !== null && isNameStartingWithWord(calleeName, options.pacingCallees)) return sequential('pacing');
@@ -551,7 +553,7 @@ export function analyzeLoopIndependence(
     if (isPromptCall(call)) return sequential('prompt');
     if (awaited && isOrderedUnitCall(call)) return sequential('ordered-unit');
     if (!own) continue;
-    const callee = unwrapExpression(call.callee);
+    const callee = skipValueWrappers(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const receiver = getReceiverName(callee.object);
       if (receiver !== null && isNameEndingWithWord(receiver, receivers)) return sequential('sequential-receiver');
@@ -559,7 +561,7 @@ export function analyzeLoopIndependence(
     if (!inCatch && isOutputCall(call)) outputCalls.push(call);
   }
   if (facts.taggedTemplates.some(isProcessRunnerTag)) return sequential('process-runner');
-  if (working.some((node) => unwrapExpression(node.argument).type === AST_NODE_TYPES.ImportExpression)) return sequential('ordered-unit');
+  if (working.some((node) => skipValueWrappers(node.argument).type === AST_NODE_TYPES.ImportExpression)) return sequential('ordered-unit');
 
   // The awaited calls themselves: what they are handed, what they call.
   for (const call of awaitedCalls) {
@@ -578,9 +580,9 @@ export function analyzeLoopIndependence(
         if (isContainer || isSharedStateName(handed.name)) return sequential('shared-argument');
       }
     }
-    const callee = unwrapExpression(call.callee);
+    const callee = skipValueWrappers(call.callee);
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? getLastIdentifierName(callee) : null;
-    const calledItem = method === 'call' || method === 'apply' ? unwrapExpression((callee as TSESTree.MemberExpression).object) : callee;
+    const calledItem = method === 'call' || method === 'apply' ? skipValueWrappers((callee as TSESTree.MemberExpression).object) : callee;
     if (calledItem.type === AST_NODE_TYPES.Identifier) {
       const variable = resolve(calledItem);
       if (variable && bindingVariables.has(variable)) return sequential('calls-item');
@@ -605,7 +607,7 @@ export function analyzeLoopIndependence(
     return call !== null && isThisMethodCall(call);
   });
   if (thisMethodAwaits.length > 0) {
-    const forEffect = thisMethodAwaits.some((node) => unwrapExpression(node.parent).type === AST_NODE_TYPES.ExpressionStatement);
+    const forEffect = thisMethodAwaits.some((node) => skipValueWrappers(node.parent).type === AST_NODE_TYPES.ExpressionStatement);
     const syncThisCall = facts.calls.some(({ node: call, own }) => own && !awaitedCalls.has(call) && isRootedAtThis(call.callee));
     if (forEffect || syncThisCall) return sequential('this-state');
   }
@@ -624,7 +626,7 @@ export function analyzeLoopIndependence(
     usages.push(classifyUsage(reference.identifier, root, reference.isWrite(), usageContext));
   }
   for (const node of facts.thisNodes) {
-    if (isWithin(node.range, bodyRange)) usages.push(classifyUsage(node, 'this', false, usageContext));
+    if (isRangeWithin(node.range, bodyRange)) usages.push(classifyUsage(node, 'this', false, usageContext));
   }
   if (usages.some((usage) => usage.kind === 'assign')) return sequential('outer-assignment');
 
@@ -633,13 +635,13 @@ export function analyzeLoopIndependence(
   if (header) {
     const headerRoots: RootUsage[] = [];
     for (const reference of references) {
-      if (!isWithin(reference.identifier.range, header.range)) continue;
+      if (!isRangeWithin(reference.identifier.range, header.range)) continue;
       const variable = reference.resolved;
       if (variable && localVariables.has(variable)) continue;
       headerRoots.push(classifyUsage(reference.identifier, variable ?? `global:${reference.identifier.name}`, false, usageContext));
     }
     for (const node of facts.thisNodes) {
-      if (isWithin(node.range, header.range)) headerRoots.push(classifyUsage(node, 'this', false, usageContext));
+      if (isRangeWithin(node.range, header.range)) headerRoots.push(classifyUsage(node, 'this', false, usageContext));
     }
     const changesHeader = usages.some(
       (usage) => usage.kind !== 'read' && headerRoots.some((headerRoot) => isSameRoot(headerRoot, usage)),
@@ -679,7 +681,7 @@ export function analyzeLoopIndependence(
     [shape.declarationKind === 'var' || facts.declaresVar, 'var'],
     [facts.functionContext || usesArguments(references, loopRange), 'function-context'],
     [facts.labelUsed, 'label'],
-    [[...options.reportedLoops].some((reported) => reported !== loop && isWithin(reported.range, loopRange)), 'inner-reported-loop'],
+    [[...options.reportedLoops].some((reported) => reported !== loop && isRangeWithin(reported.range, loopRange)), 'inner-reported-loop'],
     [shape.counted !== null && !isSimpleCountedLoop(shape, visitorKeys), 'counted-form'],
   ];
   const blocker = blockers.find(([applies]) => applies);

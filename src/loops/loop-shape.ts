@@ -117,13 +117,3 @@ export function getLoopShape(node: TSESTree.Node): LoopShape | null {
   }
   return null;
 }
-
-export function isLoopNode(node: TSESTree.Node): node is TSESTree.IterationStatement {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}

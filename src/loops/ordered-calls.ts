@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getIdentifierWords, getLastIdentifierName, isNameEndingWithWord } from '../ast/names.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 
 /**
  * What a call in a loop body is, as far as running the loop's iterations concurrently goes: work
@@ -44,19 +45,6 @@ const SHARED_STATE_WORDS = new Set([
   'store', 'graph', 'tree', 'collector', 'stats', 'bag', 'sink',
 ]);
 
-export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.ChainExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /** `a`, `a.b`, `a[0].c`, `this.x` (no call anywhere): reading it starts nothing. */
 export function isValueChain(node: TSESTree.Node): boolean {
   switch (node.type) {
@@ -79,11 +67,11 @@ export function isValueChain(node: TSESTree.Node): boolean {
 }
 
 function getCalleeName(call: CallNode): string | null {
-  return getLastIdentifierName(unwrapExpression(call.callee));
+  return getLastIdentifierName(skipValueWrappers(call.callee));
 }
 
 function getMethodName(call: CallNode): string | null {
-  const callee = unwrapExpression(call.callee);
+  const callee = skipValueWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression ? getLastIdentifierName(callee) : null;
 }
 
@@ -96,11 +84,11 @@ function isPromiseHandlerMethod(name: string | null): boolean {
  * `await f(x).then(a, b)`. Null when the awaited expression is not a call.
  */
 export function getAwaitedCall(awaitNode: TSESTree.AwaitExpression): CallNode | null {
-  let expression = unwrapExpression(awaitNode.argument);
+  let expression = skipValueWrappers(awaitNode.argument);
   while (expression.type === AST_NODE_TYPES.CallExpression) {
-    const callee = unwrapExpression(expression.callee);
+    const callee = skipValueWrappers(expression.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && isPromiseHandlerMethod(getMethodName(expression))) {
-      const inner = unwrapExpression(callee.object);
+      const inner = skipValueWrappers(callee.object);
       if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return expression;
       expression = inner;
       continue;
@@ -115,10 +103,10 @@ export function getAwaitedCall(awaitNode: TSESTree.AwaitExpression): CallNode | 
  * property (`await task.promise`), a handler chained on one, or an event of an existing emitter.
  */
 export function isAlreadyStartedPromise(expression: TSESTree.Node): boolean {
-  const node = unwrapExpression(expression);
+  const node = skipValueWrappers(expression);
   if (isValueChain(node)) return true;
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrapExpression(node.callee);
+  const callee = skipValueWrappers(node.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && isPromiseHandlerMethod(getMethodName(node))) {
     return isAlreadyStartedPromise(callee.object);
   }
@@ -128,9 +116,9 @@ export function isAlreadyStartedPromise(expression: TSESTree.Node): boolean {
 
 /** `Promise.all(...)`, `pMap(...)`: a call that already runs work concurrently. */
 export function isConcurrentBatchCall(node: TSESTree.Node): boolean {
-  const expression = unwrapExpression(node);
+  const expression = skipValueWrappers(node);
   if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrapExpression(expression.callee);
+  const callee = skipValueWrappers(expression.callee);
   if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
@@ -159,7 +147,7 @@ function hasProcessOptions(node: TSESTree.Node): boolean {
  */
 export function isProcessRunnerCall(call: CallNode, awaited: boolean, resolved: boolean): boolean {
   if (resolved) return true;
-  const callee = unwrapExpression(call.callee);
+  const callee = skipValueWrappers(call.callee);
   const name = getLastIdentifierName(callee);
   if (name === null) return false;
   if (PROCESS_NAMES.has(name.toLowerCase())) return true;
@@ -172,14 +160,14 @@ export function isProcessRunnerCall(call: CallNode, awaited: boolean, resolved: 
 
 /** `` $`npm test` ``, `` execa.sync`ls` ``, `` sh`make` ``: a tagged template that runs a command. */
 export function isProcessRunnerTag(node: TSESTree.TaggedTemplateExpression): boolean {
-  const name = getLastIdentifierName(unwrapExpression(node.tag));
+  const name = getLastIdentifierName(skipValueWrappers(node.tag));
   if (name === null) return false;
   return PROCESS_NAMES.has(name.toLowerCase()) || getIdentifierWords(name).some((word) => PROCESS_WORDS.has(word));
 }
 
 /** An interactive step: `prompt(...)`, `confirm(...)`, `rl.question(...)`, `otplease(...)`, `askName()`. */
 export function isPromptCall(call: CallNode): boolean {
-  const callee = unwrapExpression(call.callee);
+  const callee = skipValueWrappers(call.callee);
   const name = getLastIdentifierName(callee);
   if (name !== null) {
     const words = getIdentifierWords(name);
@@ -195,7 +183,7 @@ export function isPromptCall(call: CallNode): boolean {
 /** `console.log`, `process.stdout.write`, `output.standard`, `print(...)`, `this.log(...)`: output a reader sees in order. */
 export function isOutputCall(call: CallNode): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrapExpression(call.callee);
+  const callee = skipValueWrappers(call.callee);
   const name = getLastIdentifierName(callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     return name !== null && (OUTPUT_CALLEES.has(name.toLowerCase()) || getIdentifierWords(name)[0] === 'print');

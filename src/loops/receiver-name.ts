@@ -1,19 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getLastIdentifierName } from '../ast/names.js';
-
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.ChainExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
+import { skipValueWrappers } from '../ast/unwrap.js';
 
 function getClassName(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
   if (node.id) return node.id.name;
@@ -61,7 +48,7 @@ export function getThisClassName(node: TSESTree.Node): string | null {
  * (`this.next()` inside `class ChangeCursor` is a call on a cursor). Null when there is none.
  */
 export function getReceiverName(node: TSESTree.Node): string | null {
-  const object = unwrap(node);
+  const object = skipValueWrappers(node);
   if (object.type === AST_NODE_TYPES.ThisExpression) return getThisClassName(object);
   return getLastIdentifierName(object);
 }

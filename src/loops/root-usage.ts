@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getLastIdentifierName } from '../ast/names.js';
-import { unwrapExpression } from './ordered-calls.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 
 /** A variable from outside the loop, `'this'`, or `global:<name>` for an undeclared global. */
 export type RootKey = TSESLint.Scope.Variable | string;
@@ -71,7 +71,7 @@ function isMergeTarget(node: TSESTree.Node): TSESTree.CallExpression | null {
   }
   const call = current.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== current) return null;
-  const callee = unwrapExpression(call.callee);
+  const callee = skipValueWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return null;
   if (callee.object.name !== 'Object') return null;
   const method = getLastIdentifierName(callee);
@@ -158,7 +158,7 @@ export function classifyUsage(node: TSESTree.Node, root: RootKey, isWrite: boole
     return { ...chain, kind: keyed ? 'accumulate' : 'fixed-slot', effect: up };
   }
   if (isDestructuringTarget(up, top)) return { ...chain, kind: 'assign', effect: up };
-  const member = unwrapExpression(top);
+  const member = skipValueWrappers(top);
   if (up.type === AST_NODE_TYPES.CallExpression && up.callee === top && member.type === AST_NODE_TYPES.MemberExpression) {
     // `this.load(id)`: a method of the object may read any of its fields.
     if (member.object === node) chain.firstProperty = null;

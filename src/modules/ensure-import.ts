@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { stripNodePrefix } from './module-tracker.js';
+import { stripNodePrefix } from './builtin-modules.js';
 
 export interface ImportRequest {
   /** Module specifier, without `node:` for built-ins (`fs/promises`, `p-map`). */

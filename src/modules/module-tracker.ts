@@ -1,5 +1,6 @@
 import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, type TraceMap as EslintUtilsTraceMap } from '@eslint-community/eslint-utils';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { stripNodePrefix } from './builtin-modules.js';
 
 /**
  * What to track: module name (without `node:`) to member path (`readFileSync`, `realpathSync.native`,
@@ -147,10 +148,6 @@ function buildModuleTraceMaps<T>(
     if (builtin) maps.set(`node:${name}`, root);
   }
   return maps;
-}
-
-export function stripNodePrefix(specifier: string): string {
-  return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
 
 function getStaticString(node: TSESTree.Node | undefined): string | null {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, type FunctionNode } from '../blocking/async-context.js';
-import { skipValueWrappers } from './promise-handling.js';
+import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 
 type IsSafeExpression = PromiseJudge['isSafe'];
 

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers } from '../scope/local-functions.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
 import { getPromiseStatic } from './promise-statics.js';
 
 export interface DeferredPromise {

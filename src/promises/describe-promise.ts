@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../blocking/async-context.js';
-import { skipTypeWrappers } from '../scope/local-functions.js';
-import { skipValueWrappers } from './promise-handling.js';
-import { getCalleeName } from './promise-sources.js';
+import { isFunctionNode } from '../ast/function-node.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
+import { getCalleeName } from '../ast/callee-name.js';
 
 const MAX_DESCRIPTION_LENGTH = 40;
 

@@ -1,10 +1,13 @@
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, type FunctionNode } from '../blocking/async-context.js';
+import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
 import { hasRejectionEvidence, isNonRejectingFunction, returnsValue, type PromiseJudge } from './can-reject.js';
 import { getDeclarationOrigin } from '../types/declaration-origin.js';
 import { getDeferredPromise } from './deferred-promise.js';
-import { getCalledLocalFunction, isAsyncFunction, skipTypeWrappers } from '../scope/local-functions.js';
-import { getChainRoot, getPromiseMethodCall, hasRejectionHandler, skipValueWrappers } from './promise-handling.js';
+import { getCalledLocalFunction } from '../scope/local-functions.js';
+import { isAsyncFunction } from '../ast/function-node.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
+import { getChainRoot, getPromiseMethodCall, hasRejectionHandler } from './promise-handling.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 import type { PromiseSources } from './promise-sources.js';
 import { getExecutorRejection } from './promise-executor.js';
 import { getPromiseStatic, isNewPromise } from './promise-statics.js';

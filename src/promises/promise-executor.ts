@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, isFunctionNode } from '../blocking/async-context.js';
+import { getEnclosingFunction } from '../ast/enclosing-function.js';
+import { isFunctionNode } from '../ast/function-node.js';
 
 /**
  * How the executor of `new Promise(executor)` can reject the promise:

@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers } from '../scope/local-functions.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 
 export type PromiseMethod = 'then' | 'catch' | 'finally';
 
@@ -11,13 +12,6 @@ export interface PromiseMethodCall {
 }
 
 const PROMISE_METHODS = new Set<string>(['then', 'catch', 'finally']);
-
-/** Skips parentheses (no node), optional chains and type assertions around a value. */
-export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = skipTypeWrappers(node);
-  while (current.type === AST_NODE_TYPES.ChainExpression) current = skipTypeWrappers(current.expression);
-  return current;
-}
 
 /** `p.then(...)`, `p.catch(...)`, `p.finally(...)` (also `p?.then(...)`, `p['catch'](...)`). */
 export function getPromiseMethodCall(node: TSESTree.Node): PromiseMethodCall | null {

@@ -1,11 +1,12 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isGlobalReference } from '../scope/global-reference.js';
-import { skipTypeWrappers } from '../scope/local-functions.js';
 import {
   findModuleMemberReferences,
   type ModuleMemberMap,
   type ModuleMemberReference,
 } from '../modules/module-tracker.js';
+import { getCalleeName } from '../ast/callee-name.js';
+import { getCalleePath } from '../ast/callee-name.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
 interface Factory {
@@ -182,26 +183,6 @@ function findMentionedModuleReferences(
     any = true;
   }
   return any ? findModuleMemberReferences(sourceCode, mentioned, { builtin: true, types: ['call'] }) : [];
-}
-
-/** `describe.only` for the callee `describe.only`, null for computed or call-based callees. */
-export function getCalleePath(node: TSESTree.Node): string | null {
-  const callee = skipTypeWrappers(node);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type === AST_NODE_TYPES.PrivateIdentifier) return null;
-  const property = ASTUtils.getPropertyName(callee);
-  const object = getCalleePath(callee.object);
-  return property === null || object === null ? null : `${object}.${property}`;
-}
-
-/** The callee's last name: `query` for `query()`, `db.query()` and `this.db.query()`. */
-export function getCalleeName(node: TSESTree.Node): string | null {
-  const callee = skipTypeWrappers(node);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  if (callee.property.type === AST_NODE_TYPES.PrivateIdentifier) return callee.property.name;
-  return ASTUtils.getPropertyName(callee) ?? null;
 }
 
 function createNameMatcher(entries: readonly string[]): (callee: TSESTree.Node) => boolean {

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isGlobalReference } from '../scope/global-reference.js';
-import { skipTypeWrappers } from '../scope/local-functions.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
 
 /** `Promise.<name>(...)` with the global `Promise`: the static method's name (`all`, `resolve`), else null. */
 export function getPromiseStatic(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {

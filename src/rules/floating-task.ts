@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import { isAwaitLegalAt, isFunctionNode } from '../blocking/async-context.js';
+import { isAwaitLegalAt } from '../ast/enclosing-function.js';
+import { isFunctionNode } from '../ast/function-node.js';
 import { findLoopLoss, getCollectionStores, type CollectionStore } from '../tasks/collection-stores.js';
 import { getOwnerFunction } from '../tasks/control-flow-order.js';
 import { createRule } from './create-rule.js';
@@ -7,7 +8,9 @@ import { getDeferredPromise } from '../promises/deferred-promise.js';
 import { describePromise, isAsyncIife } from '../promises/describe-promise.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from './floating-task/foreach-rewrite.js';
 import { isGlobalReference } from '../scope/global-reference.js';
-import { getCalledLocalFunction, isAsyncFunction, skipTypeWrappers } from '../scope/local-functions.js';
+import { getCalledLocalFunction } from '../scope/local-functions.js';
+import { isAsyncFunction } from '../ast/function-node.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
 import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from './floating-task/promise-all-combine.js';
 import { createPromiseDetector, type PromiseDetector, type PromiseKind } from '../promises/promise-detection.js';
 import {
@@ -17,8 +20,9 @@ import {
   insertAtBlockEnd,
   startsAfterAsiHazard,
 } from '../fixes/statement-edits.js';
-import { skipValueWrappers } from '../promises/promise-handling.js';
-import { findPromiseSources, getCalleeName, getCalleePath } from '../promises/promise-sources.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
+import { findPromiseSources } from '../promises/promise-sources.js';
+import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
 import {
   findLateAwait,
   getAwaitPoint,

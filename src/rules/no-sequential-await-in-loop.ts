@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from './create-rule.js';
 import { ensureImport, type ImportRequest } from '../modules/ensure-import.js';
-import { isFunctionNode } from '../blocking/async-context.js';
+import { isFunctionNode } from '../ast/function-node.js';
 import { isArrayBySyntax } from '../scope/known-array.js';
 import {
   analyzeLoopIndependence,

@@ -1,19 +1,15 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait, getAsiGuard } from '../fixes/add-await.js';
-import {
-  describeFunction,
-  getAsyncContext,
-  hasTopLevelAwait,
-  type AsyncContext,
-  type FunctionNode,
-} from '../blocking/async-context.js';
+import { describeFunction } from '../ast/function-name.js';
+import { getAsyncContext, hasTopLevelAwait, type AsyncContext } from '../blocking/async-context.js';
+import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
   getBlockingReferenceMap,
   SLEEP_ADVICE,
   type BlockingApi,
 } from '../blocking/blocking-apis.js';
-import { isBusyWaitLoop, type LoopNode } from '../blocking/busy-wait.js';
+import { isBusyWaitLoop, type BusyWaitLoop } from '../blocking/busy-wait.js';
 import {
   getArgumentListText,
   getModuleObjectNode,
@@ -23,7 +19,8 @@ import {
 import { createRule } from './create-rule.js';
 import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';
 import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
-import { findModuleMemberReferences, stripNodePrefix } from '../modules/module-tracker.js';
+import { findModuleMemberReferences } from '../modules/module-tracker.js';
+import { stripNodePrefix } from '../modules/builtin-modules.js';
 
 export type Options = [
   {
@@ -126,7 +123,7 @@ export default createRule<Options, MessageIds>({
     /** `Date.now()` / `performance.now()` calls that reach the real clock, found in `Program`. */
     const clockCalls = new Set<TSESTree.Node>();
 
-    function checkLoop(loop: LoopNode): void {
+    function checkLoop(loop: BusyWaitLoop): void {
       if (clockCalls.size === 0) return;
       const asyncContext = getAsyncContext(loop, contextOptions);
       if (!asyncContext) return;

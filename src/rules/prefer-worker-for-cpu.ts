@@ -1,11 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait } from '../fixes/add-await.js';
-import {
-  describeFunction,
-  getAsyncContext,
-  getEnclosingFunction,
-  type AsyncContext,
-} from '../blocking/async-context.js';
+import { describeFunction } from '../ast/function-name.js';
+import { getAsyncContext, type AsyncContext } from '../blocking/async-context.js';
+import { getEnclosingFunction } from '../ast/enclosing-function.js';
 import { getArgumentListText, getAsyncVariantAccess, isTopLevelReferenceAt } from '../blocking/async-variant-call.js';
 import {
   getCpuHeavyApiMaps,
@@ -13,13 +10,8 @@ import {
   type CpuHeavyApi,
   type ExtraCpuFunction,
 } from '../blocking/cpu-heavy-apis.js';
-import {
-  findCpuLoopNests,
-  getLoopKeyword,
-  getRepeatingLoop,
-  isOutermostLoop,
-  type LoopNode,
-} from '../blocking/cpu-loop-nest.js';
+import { findCpuLoopNests, getLoopKeyword, isOutermostLoop } from '../blocking/cpu-loop-nest.js';
+import { getRepeatingLoop, type LoopNode } from '../ast/loop-node.js';
 import { createRule } from './create-rule.js';
 import { ensureImport } from '../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';

@@ -1,7 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType } = TSESLint.Scope;
-import { isFunctionNode, type FunctionNode } from '../blocking/async-context.js';
+import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -14,26 +15,6 @@ const MAX_SUPER_CLASS_DEPTH = 8;
 
 function isReceiver(value: FunctionNode | Receiver): value is Receiver {
   return 'kind' in value && (value.kind === 'class' || value.kind === 'object') && !('type' in value);
-}
-
-/** Skips type assertions and non-null assertions that do not change the value (`f as F`, `obj!`). */
-export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === AST_NODE_TYPES.TSInstantiationExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-/** Whether `fn` returns a promise whenever it is called: declared `async`, and not an async generator. */
-export function isAsyncFunction(fn: FunctionNode): boolean {
-  return fn.async && !fn.generator;
 }
 
 /** The variable that holds exactly one value all its life: one definition and no later writes. */

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { contains, getEnclosingLoop, isInContinuation } from './control-flow-order.js';
-import { skipValueWrappers } from '../promises/promise-handling.js';
+import { isNodeInside } from '../ast/ranges.js';
+import { getRepeatingLoop } from '../ast/loop-node.js';
+import { isInContinuation } from './control-flow-order.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 import { findUncaughtThrowInLoop, getReferenceUse } from './task-usage.js';
 
 /** A value put into a collection variable, and the node that puts it there. */
@@ -59,10 +61,10 @@ export function findLoopLoss(
   write: TSESTree.Node,
   observers: readonly TSESLint.Scope.Reference[],
 ): TSESTree.ThrowStatement | null {
-  const loop = getEnclosingLoop(write);
+  const loop = getRepeatingLoop(write);
   const declaration = variable.defs[0]?.name as TSESTree.Node | undefined;
-  if (!loop || !declaration || contains(loop, declaration)) return null;
-  if (observers.some((reference) => contains(loop, reference.identifier))) return null;
+  if (!loop || !declaration || isNodeInside(declaration, loop)) return null;
+  if (observers.some((reference) => isNodeInside(reference.identifier, loop))) return null;
   const observedAfter = observers.some((reference) => isInContinuation(loop, reference.identifier));
   return observedAfter ? findUncaughtThrowInLoop(loop.body) : null;
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../blocking/async-context.js';
-import { isLoopNode } from '../loops/loop-shape.js';
+import { getEnclosingFunction } from '../ast/enclosing-function.js';
+import { type FunctionNode } from '../ast/function-node.js';
 
 /** The function whose body runs `node` (its nearest function), or the program for top-level code. */
 export function getOwnerFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program | null {
@@ -10,31 +10,6 @@ export function getOwnerFunction(node: TSESTree.Node): FunctionNode | TSESTree.P
   let root: TSESTree.Node = node;
   while (root.parent) root = root.parent;
   return root.type === AST_NODE_TYPES.Program ? root : null;
-}
-
-type LoopNode = TSESTree.IterationStatement;
-
-/** The innermost loop around `node` in the same function whose body (or test/update) repeats it. */
-export function getEnclosingLoop(node: TSESTree.Node): LoopNode | null {
-  let child: TSESTree.Node = node;
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return null;
-    if (isLoopNode(current)) {
-      const repeats =
-        current.type === AST_NODE_TYPES.ForStatement
-          ? child !== current.init
-          : current.type === AST_NODE_TYPES.ForInStatement || current.type === AST_NODE_TYPES.ForOfStatement
-            ? child === current.body || child === current.left
-            : true;
-      if (repeats) return current;
-    }
-    child = current;
-  }
-  return null;
-}
-
-export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function getStatementList(node: TSESTree.Node): readonly TSESTree.Node[] | null {

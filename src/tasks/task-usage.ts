@@ -1,6 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../blocking/async-context.js';
-import { contains, getEnclosingLoop, getOwnerFunction, isInContinuation } from './control-flow-order.js';
+import { isFunctionNode } from '../ast/function-node.js';
+import { isNodeInside } from '../ast/ranges.js';
+import { getRepeatingLoop } from '../ast/loop-node.js';
+import { getOwnerFunction, isInContinuation } from './control-flow-order.js';
 
 /** What a variable holds: one promise, or a collection (array, object) that promises are stored in. */
 export type TaskHolder = 'promise' | 'collection';
@@ -131,12 +133,12 @@ export function findLateAwait(
   const observers = getObservingReferences(variable, holder);
   if (observers.some((reference) => getOwnerFunction(reference.identifier) !== owner)) return null;
   const declaration = variable.defs[0]?.name as TSESTree.Node | undefined;
-  let loop = getEnclosingLoop(write);
-  if (loop && declaration && contains(loop, declaration)) loop = null;
+  let loop = getRepeatingLoop(write);
+  if (loop && declaration && isNodeInside(declaration, loop)) loop = null;
   if (loop) {
     const loopNode = loop;
     const observedOnBackEdge = observers.some(
-      (reference) => contains(loopNode, reference.identifier) && reference.identifier.range[0] < write.range[0],
+      (reference) => isNodeInside(reference.identifier, loopNode) && reference.identifier.range[0] < write.range[0],
     );
     if (observedOnBackEdge) return null;
   }
@@ -145,12 +147,12 @@ export function findLateAwait(
   );
   if (!observer) return null;
   const observedAt = observer.identifier.range[0];
-  const observerInLoop = loop !== null && contains(loop, observer.identifier);
+  const observerInLoop = loop !== null && isNodeInside(observer.identifier, loop);
   const found = awaits.find((point) => {
     if (isImmediateAwait(point) || point.suspendsAt > observedAt) return false;
     if (point.node.range[0] >= write.range[1] && isInContinuation(write, point.node)) return true;
     // The next iteration's `await` runs while this iteration's task is still unobserved.
-    return loop !== null && !observerInLoop && contains(loop, point.node) && !contains(point.node, write);
+    return loop !== null && !observerInLoop && isNodeInside(point.node, loop) && !isNodeInside(write, point.node);
   });
   return found ? { await: found, observer } : null;
 }

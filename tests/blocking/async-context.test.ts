@@ -1,11 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import {
-  describeFunction,
-  getAsyncContext,
-  hasTopLevelAwait,
-  isAwaitLegalAt,
-} from '../../src/blocking/async-context.js';
+import { describeFunction } from '../../src/ast/function-name.js';
+import { getAsyncContext, hasTopLevelAwait } from '../../src/blocking/async-context.js';
+import { isAwaitLegalAt } from '../../src/ast/enclosing-function.js';
 import { withSourceCode, type LintCodeOptions } from '../helpers/lint-code.js';
 
 /** Finds the call `mark()` in the code and hands it to `inspect`. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isBusyWaitLoop, type LoopNode } from '../../src/blocking/busy-wait.js';
+import { isBusyWaitLoop, type BusyWaitLoop } from '../../src/blocking/busy-wait.js';
 import { findGlobalMemberCalls } from '../../src/scope/global-member-calls.js';
 import { withSourceCode, type ParserName } from '../helpers/lint-code.js';
 
@@ -14,11 +14,11 @@ function isBusyWait(code: string, parser: ParserName = 'espree'): boolean {
       const clocks = new Set<TSESTree.Node>(
         findGlobalMemberCalls(sourceCode, { Date: { now: true }, performance: { now: true } }).map(({ node }) => node),
       );
-      let loop: LoopNode | undefined;
+      let loop: BusyWaitLoop | undefined;
       const visit = (node: TSESTree.Node): void => {
         if (loop) return;
         if (LOOP_TYPES.has(node.type)) {
-          loop = node as LoopNode;
+          loop = node as BusyWaitLoop;
           return;
         }
         for (const key of sourceCode.visitorKeys[node.type] ?? []) {

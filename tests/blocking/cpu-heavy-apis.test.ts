@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  getApiKey,
-  getCpuHeavyApiMaps,
-  isBuiltinModule,
-  pickMentionedModules,
-} from '../../src/blocking/cpu-heavy-apis.js';
+import { getApiKey, getCpuHeavyApiMaps, pickMentionedModules } from '../../src/blocking/cpu-heavy-apis.js';
+import { isBuiltinModule } from '../../src/modules/builtin-modules.js';
 
 describe('getCpuHeavyApiMaps', () => {
   it('tracks the crypto and zlib built-ins and the bcrypt packages by default', () => {

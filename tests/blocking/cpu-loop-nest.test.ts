@@ -1,14 +1,13 @@
-import { isLoopNode } from '../../src/loops/loop-shape.js';
+import { isLoopNode } from '../../src/ast/loop-node.js';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   findCpuLoopNests,
   getLoopKeyword,
-  getRepeatingLoop,
   hasLiteralBound,
   isOutermostLoop,
-  type LoopNode,
 } from '../../src/blocking/cpu-loop-nest.js';
+import { getRepeatingLoop, type LoopNode } from '../../src/ast/loop-node.js';
 import { withSourceCode, type ParserName } from '../helpers/lint-code.js';
 
 function collect(sourceCode: Readonly<TSESLint.SourceCode>, test: (node: TSESTree.Node) => boolean): TSESTree.Node[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectLoopBodyFacts, isWithin, overlaps } from '../../src/loops/loop-body-facts.js';
+import { collectLoopBodyFacts } from '../../src/loops/loop-body-facts.js';
+import { isRangeWithin, rangesOverlap } from '../../src/ast/ranges.js';
 import { getLoopShape } from '../../src/loops/loop-shape.js';
 import { withFirstLoop } from '../helpers/loop-test-helpers.js';
 
@@ -74,9 +75,9 @@ describe('collectLoopBodyFacts', () => {
 
 describe('ranges', () => {
   it('compares ranges', () => {
-    expect(isWithin([2, 3], [1, 4])).toBe(true);
-    expect(isWithin([0, 3], [1, 4])).toBe(false);
-    expect(overlaps([0, 2], [1, 4])).toBe(true);
-    expect(overlaps([0, 1], [1, 4])).toBe(false);
+    expect(isRangeWithin([2, 3], [1, 4])).toBe(true);
+    expect(isRangeWithin([0, 3], [1, 4])).toBe(false);
+    expect(rangesOverlap([0, 2], [1, 4])).toBe(true);
+    expect(rangesOverlap([0, 1], [1, 4])).toBe(false);
   });
 });

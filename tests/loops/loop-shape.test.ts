@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getLoopShape, isLoopNode } from '../../src/loops/loop-shape.js';
+import { getLoopShape } from '../../src/loops/loop-shape.js';
+import { isLoopNode } from '../../src/ast/loop-node.js';
 import { withFirst, withFirstLoop } from '../helpers/loop-test-helpers.js';
 
 const shapeOf = (code: string) =>

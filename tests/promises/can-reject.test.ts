@@ -7,7 +7,7 @@ import {
   returnsValue,
   type PromiseJudge,
 } from '../../src/promises/can-reject.js';
-import type { FunctionNode } from '../../src/blocking/async-context.js';
+import type { FunctionNode } from '../../src/ast/function-node.js';
 import { getPromiseMethodCall, hasRejectionHandler } from '../../src/promises/promise-handling.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 

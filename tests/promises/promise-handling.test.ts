@@ -5,8 +5,8 @@ import {
   getPromiseMethodCall,
   getRejectionHandler,
   hasRejectionHandler,
-  skipValueWrappers,
 } from '../../src/promises/promise-handling.js';
+import { skipValueWrappers } from '../../src/ast/unwrap.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 

@@ -1,12 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import {
-  findPromiseSources,
-  getCalleeName,
-  getCalleePath,
-  type PromiseSourceOptions,
-} from '../../src/promises/promise-sources.js';
+import { findPromiseSources, type PromiseSourceOptions } from '../../src/promises/promise-sources.js';
+import { getCalleeName, getCalleePath } from '../../src/ast/callee-name.js';
 import { withSourceCode, type LintCodeOptions } from '../helpers/lint-code.js';
 import { allNodes } from '../helpers/node-by-text.js';
 

@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getCalledLocalFunction, isAsyncFunction, skipTypeWrappers } from '../../src/scope/local-functions.js';
+import { getCalledLocalFunction } from '../../src/scope/local-functions.js';
+import { isAsyncFunction } from '../../src/ast/function-node.js';
+import { skipTypeWrappers } from '../../src/ast/unwrap.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 import { nodeByText } from '../helpers/node-by-text.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getEnclosingLoop, getOwnerFunction, isInContinuation } from '../../src/tasks/control-flow-order.js';
+import { getRepeatingLoop } from '../../src/ast/loop-node.js';
+import { getOwnerFunction, isInContinuation } from '../../src/tasks/control-flow-order.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 import { nodeByText } from '../helpers/node-by-text.js';
 
@@ -34,7 +35,7 @@ describe('isInContinuation', () => {
   ])('%s: b() does not follow a()', (code) => expect(after(code)).toBe(false));
 });
 
-describe('getOwnerFunction and getEnclosingLoop', () => {
+describe('getOwnerFunction and getRepeatingLoop', () => {
   it('finds the function or program that runs a node', () => {
     withSourceCode('a(); function f() { b(); } class C { x = c(); }', (context) => {
       expect(getOwnerFunction(nodeByText(context.sourceCode, 'CallExpression', 'a()'))?.type).toBe('Program');
@@ -45,7 +46,7 @@ describe('getOwnerFunction and getEnclosingLoop', () => {
 
   it('finds the loop that repeats a node, not one it only starts', () => {
     withSourceCode('for (let i = a(); i < b(); i++) { c(); } for (const x of d()) { e(); } while (f()) { (() => g())(); }', (context) => {
-      const loopOf = (call: string) => getEnclosingLoop(nodeByText(context.sourceCode, 'CallExpression', call))?.type ?? null;
+      const loopOf = (call: string) => getRepeatingLoop(nodeByText(context.sourceCode, 'CallExpression', call))?.type ?? null;
       expect([loopOf('a()'), loopOf('b()'), loopOf('c()'), loopOf('d()'), loopOf('e()'), loopOf('f()'), loopOf('g()')]).toEqual([
         null,
         'ForStatement',

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, type FunctionNode } from '../../blocking/async-context.js';
+import { isFunctionNode, type FunctionNode } from '../../ast/function-node.js';
 import { getPrefixedText } from '../../fixes/statement-edits.js';
 
 export interface ForEachCall {
