@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/function-node.js';
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
-import { isFunctionNode } from '../ast/function-node.js';
+import { someInSameFunction } from '../ast/walk.js';
 
 const SYNC_ARRAY_METHODS = new Set([
   'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'map', 'reduce', 'reduceRight', 'some', 'sort', 'toSorted',
@@ -100,22 +100,12 @@ export function getAsyncContext(node: TSESTree.Node, options: AsyncContextOption
 /** Whether the program has an `await` (or `for await`) outside every function: a top-level-await module. */
 export function hasTopLevelAwait(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   if (sourceCode.ast.sourceType !== 'module') return false;
-  const visitorKeys = sourceCode.visitorKeys;
-  const stack: TSESTree.Node[] = [...sourceCode.ast.body];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return true;
-    if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) return true;
-    if (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'await using') return true;
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        stack.push(value as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return someInSameFunction(
+    sourceCode.ast,
+    sourceCode.visitorKeys,
+    (node) =>
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+      (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'await using'),
+  );
 }

@@ -5,6 +5,7 @@ import type { LoopNode } from '../ast/loop-node.js';
 import { getLoopHead } from '../ast/loop-node.js';
 import { getRepeatingLoop } from '../ast/loop-node.js';
 import { isIterationBoundary } from '../ast/loop-node.js';
+import { forEachChild } from '../ast/walk.js';
 
 /** Whether no other loop in the same function runs `loop` repeatedly: where a loop-nest analysis starts. */
 export function isOutermostLoop(loop: LoopNode): boolean {
@@ -94,23 +95,6 @@ interface ScanState {
   nests: CpuLoopNest[];
 }
 
-function getChildNodes(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const key of visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
 /**
  * The CPU-bound loop nests in and under `loop` (which should be outermost, see `isOutermostLoop`):
  * chains of at least `minDepth` nested loops, not all with literal bounds, with no `await`/`yield`
@@ -133,14 +117,14 @@ export function findCpuLoopNests(
       return;
     }
     if (isWaitPoint(node)) state.waits = true;
-    for (const child of getChildNodes(node, visitorKeys)) scan(child, state);
+    forEachChild(node, visitorKeys, (child) => scan(child, state));
   };
 
   const summarize = (current: LoopNode): LoopSummary => {
     const head = getLoopHead(current);
     const inner: ScanState = { childDepth: 0, childDataBoundDepth: -Infinity, waits: isWaitPoint(current), nests: [] };
     const headState: ScanState = { childDepth: 0, childDataBoundDepth: -Infinity, waits: false, nests: [] };
-    for (const child of getChildNodes(current, visitorKeys)) scan(child, child === head ? headState : inner);
+    forEachChild(current, visitorKeys, (child) => scan(child, child === head ? headState : inner));
     const depth = inner.childDepth + 1;
     const dataBoundDepth = hasLiteralBound(current) ? inner.childDataBoundDepth + 1 : depth;
     const qualifies = !inner.waits && dataBoundDepth >= minDepth;

@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { someInSameFunction } from '../ast/walk.js';
+import { type FunctionNode } from '../ast/function-node.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
 
 type IsSafeExpression = PromiseJudge['isSafe'];
@@ -9,6 +10,8 @@ export interface PromiseJudge {
   isSafe: (node: TSESTree.Expression) => boolean;
   /** The expression is known to be a promise (returned without `await` from a `try`, its rejection escapes). */
   isPromise: (node: TSESTree.Expression) => boolean;
+  /** The file's visitor keys, to walk function bodies. */
+  visitorKeys: TSESLint.SourceCode.VisitorKeys;
 }
 
 /** Values whose evaluation cannot throw and that are not promises: literals, plain names, empty containers. */
@@ -32,31 +35,6 @@ function isInertValue(node: TSESTree.Node): boolean {
   }
 }
 
-/** Whether `test` holds for some node of `root` that belongs to the same function (nested functions are skipped). */
-function someInSameFunction(
-  root: TSESTree.Node,
-  test: (node: TSESTree.Node) => boolean,
-  skip: (node: TSESTree.Node) => boolean = () => false,
-): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (node !== root && skip(node)) continue;
-    if (test(node)) return true;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      const children: unknown[] = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (!child || typeof child !== 'object' || !('type' in child)) continue;
-        const childNode = child as TSESTree.Node;
-        if (isFunctionNode(childNode) || childNode.type === AST_NODE_TYPES.ClassBody) continue;
-        stack.push(childNode);
-      }
-    }
-  }
-  return false;
-}
-
 /** A `catch` (and `finally`) that never lets the error out: no `throw`, no `return Promise.reject(...)`. */
 function isSwallowingTry(statement: TSESTree.TryStatement, judge: PromiseJudge): boolean {
   if (!statement.handler) return false;
@@ -67,15 +45,15 @@ function isSwallowingTry(statement: TSESTree.TryStatement, judge: PromiseJudge):
     node.argument !== null &&
     judge.isPromise(node.argument) &&
     !isSafe(node.argument);
-  if (someInSameFunction(statement.block, returnsPromiseUnawaited)) return false;
+  if (someInSameFunction(statement.block, judge.visitorKeys, returnsPromiseUnawaited)) return false;
   const letsErrorOut = (node: TSESTree.Node): boolean => {
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     // `return Promise.reject(error)` or another promise that can reject; other values are results.
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) return judge.isPromise(node.argument) && !isSafe(node.argument);
     return false;
   };
-  if (someInSameFunction(statement.handler.body, letsErrorOut)) return false;
-  return !statement.finalizer || !someInSameFunction(statement.finalizer, letsErrorOut);
+  if (someInSameFunction(statement.handler.body, judge.visitorKeys, letsErrorOut)) return false;
+  return !statement.finalizer || !someInSameFunction(statement.finalizer, judge.visitorKeys, letsErrorOut);
 }
 
 function isSafeReturnValue(node: TSESTree.Expression, isSafe: IsSafeExpression): boolean {
@@ -124,9 +102,12 @@ function isBookkeeping(root: TSESTree.Node, judge: PromiseJudge): boolean {
   // the author trusts. An await of a promise the rule knows can reject still counts.
   const guardsAwaits = someInSameFunction(
     root,
-    (node) => isSwallowing(node) && someInSameFunction((node as TSESTree.TryStatement).block, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression),
+    judge.visitorKeys,
+    (node) =>
+      isSwallowing(node) &&
+      someInSameFunction((node as TSESTree.TryStatement).block, judge.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression),
   );
-  return !someInSameFunction(root, (node) => {
+  return !someInSameFunction(root, judge.visitorKeys, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
         // `await Promise.resolve()`, `await null`: a pause, not a failure.
@@ -144,13 +125,13 @@ function isBookkeeping(root: TSESTree.Node, judge: PromiseJudge): boolean {
       default:
         return false;
     }
-  }, isSwallowing);
+  }, { skip: isSwallowing });
 }
 
 /** Every `return` of a non-async function (nested functions excluded). */
-function getReturnStatements(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
+function getReturnStatements(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.ReturnStatement[] {
   const returns: TSESTree.ReturnStatement[] = [];
-  someInSameFunction(body, (node) => {
+  someInSameFunction(body, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
     return false;
   });
@@ -180,7 +161,7 @@ export function isNonRejectingFunction(fn: FunctionNode, judge: PromiseJudge): b
   if (fn.async) {
     return body.body.every((statement) => isSafeAsyncStatement(statement, judge)) || isBookkeeping(body, judge);
   }
-  const returns = getReturnStatements(body);
+  const returns = getReturnStatements(body, judge.visitorKeys);
   return (
     returns.some((statement) => statement.argument !== null) &&
     returns.every((statement) => !statement.argument || isSafe(statement.argument))
@@ -204,33 +185,38 @@ export function hasRejectionEvidence(
   fn: FunctionNode,
   rejects: (node: TSESTree.Expression) => boolean,
   options: EvidenceOptions,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): boolean {
   if (fn.generator) return false;
   const body = fn.body;
   if (!body) return false;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return rejects(body);
-  const judge: PromiseJudge = { isSafe: (node) => !rejects(node), isPromise: rejects };
+  const judge: PromiseJudge = { isSafe: (node) => !rejects(node), isPromise: rejects, visitorKeys };
   const isSwallowing = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.TryStatement && isSwallowingTry(node, judge);
   const returnsRejecting = (node: TSESTree.Node): boolean =>
     node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && rejects(node.argument);
   if (!fn.async) {
-    if (someInSameFunction(body, returnsRejecting)) return true;
-    return options.throwRejects && someInSameFunction(body, (node) => node.type === AST_NODE_TYPES.ThrowStatement, isSwallowing);
+    if (someInSameFunction(body, visitorKeys, returnsRejecting)) return true;
+    return (
+      options.throwRejects &&
+      someInSameFunction(body, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement, { skip: isSwallowing })
+    );
   }
   return someInSameFunction(
     body,
+    visitorKeys,
     (node) =>
       node.type === AST_NODE_TYPES.ThrowStatement ||
       (node.type === AST_NODE_TYPES.AwaitExpression && rejects(node.argument)) ||
       returnsRejecting(node),
-    isSwallowing,
+    { skip: isSwallowing },
   );
 }
 
 /** Whether `fn` gives a value back: an expression body, or a `return` with an argument (nested functions excluded). */
-export function returnsValue(fn: FunctionNode): boolean {
+export function returnsValue(fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
   const body = fn.body;
   if (!body) return false;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return true;
-  return someInSameFunction(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null);
+  return someInSameFunction(body, visitorKeys, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null);
 }

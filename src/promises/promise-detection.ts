@@ -97,6 +97,7 @@ export function createPromiseDetector(
   const judge: PromiseJudge = {
     isSafe: (node) => isNonRejecting(node),
     isPromise: (node) => isSyntacticPromise(node),
+    visitorKeys: sourceCode.visitorKeys,
   };
 
   function isNonRejectingLocalFunction(fn: FunctionNode): boolean {
@@ -176,7 +177,7 @@ export function createPromiseDetector(
     const fn = getCalledLocalFunction(value.callee, sourceCode);
     if (fn === null) return false;
     // A plain function that returns nothing gives no promise at all.
-    if (!fn.async && !fn.generator && !returnsValue(fn)) return true;
+    if (!fn.async && !fn.generator && !returnsValue(fn, sourceCode.visitorKeys)) return true;
     return isNonRejectingLocalFunction(fn);
   }
 
@@ -187,7 +188,7 @@ export function createPromiseDetector(
     const known = rejectingPlainFunctions.get(fn);
     if (known !== undefined) return known;
     rejectingPlainFunctions.set(fn, false); // a recursive call is no evidence
-    const result = hasRejectionEvidence(fn, rejects, { throwRejects: false });
+    const result = hasRejectionEvidence(fn, rejects, { throwRejects: false }, sourceCode.visitorKeys);
     rejectingPlainFunctions.set(fn, result);
     return result;
   }
@@ -229,7 +230,7 @@ export function createPromiseDetector(
     if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
     const value = skipTypeWrappers(node);
     const fn = getCallbackFunction(value);
-    if (fn) return fn.async && !fn.generator ? !isNonRejectingLocalFunction(fn) : hasRejectionEvidence(fn, rejects, { throwRejects: true });
+    if (fn) return fn.async && !fn.generator ? !isNonRejectingLocalFunction(fn) : hasRejectionEvidence(fn, rejects, { throwRejects: true }, sourceCode.visitorKeys);
     return services !== null && returnsThenable(services, value) && getDeclarationOrigin(services, value).kind === 'library';
   }
 
@@ -377,7 +378,7 @@ export function createPromiseDetector(
     hasCallbackRejectionEvidence(node) {
       const value = skipTypeWrappers(node);
       const fn = getCallbackFunction(value);
-      if (fn) return hasRejectionEvidence(fn, rejects, { throwRejects: false });
+      if (fn) return hasRejectionEvidence(fn, rejects, { throwRejects: false }, sourceCode.visitorKeys);
       return services !== null && returnsThenable(services, value) && getDeclarationOrigin(services, value).kind === 'library';
     },
     isNonRejectingFunction: isNonRejectingLocalFunction,

@@ -428,7 +428,7 @@ export default createRule<Options, MessageIds>({
         const owner = getOwnerFunction(write);
         const awaits = owner ? awaitsByOwner.get(owner) : undefined;
         const late = awaits ? findLateAwait(task.variable, write, 'collection', awaits) : null;
-        const thrown = late ? null : findLoopLoss(task.variable, write, observers);
+        const thrown = late ? null : findLoopLoss(task.variable, write, observers, sourceCode.visitorKeys);
         if (!late && !thrown) continue;
         if (!stores.some((store) => store.write === write && isPromiseStore(store))) continue;
         reported.add(task.variable);

@@ -60,11 +60,12 @@ export function findLoopLoss(
   variable: TSESLint.Scope.Variable,
   write: TSESTree.Node,
   observers: readonly TSESLint.Scope.Reference[],
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): TSESTree.ThrowStatement | null {
   const loop = getRepeatingLoop(write);
   const declaration = variable.defs[0]?.name as TSESTree.Node | undefined;
   if (!loop || !declaration || isNodeInside(declaration, loop)) return null;
   if (observers.some((reference) => isNodeInside(reference.identifier, loop))) return null;
   const observedAfter = observers.some((reference) => isInContinuation(loop, reference.identifier));
-  return observedAfter ? findUncaughtThrowInLoop(loop.body) : null;
+  return observedAfter ? findUncaughtThrowInLoop(loop.body, visitorKeys) : null;
 }

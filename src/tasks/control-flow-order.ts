@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
-import { type FunctionNode } from '../ast/function-node.js';
+import type { FunctionNode } from '../ast/function-node.js';
 
 /** The function whose body runs `node` (its nearest function), or the program for top-level code. */
 export function getOwnerFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program | null {

@@ -1,8 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../ast/function-node.js';
 import { isNodeInside } from '../ast/ranges.js';
 import { getRepeatingLoop } from '../ast/loop-node.js';
 import { getOwnerFunction, isInContinuation } from './control-flow-order.js';
+import { someInSameFunction } from '../ast/walk.js';
 
 /** What a variable holds: one promise, or a collection (array, object) that promises are stored in. */
 export type TaskHolder = 'promise' | 'collection';
@@ -158,25 +158,20 @@ export function findLateAwait(
 }
 
 /** A `throw` in `loop`'s body that no `try` inside the loop catches: the loop can stop part-way. */
-export function findUncaughtThrowInLoop(loop: TSESTree.Node): TSESTree.ThrowStatement | null {
+export function findUncaughtThrowInLoop(
+  loop: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): TSESTree.ThrowStatement | null {
   let first: TSESTree.ThrowStatement | null = null;
-  const stack: TSESTree.Node[] = [loop];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (node.type === AST_NODE_TYPES.ThrowStatement) {
-      if (!first || node.range[0] < first.range[0]) first = node;
-      continue;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
-        if (!child || typeof child !== 'object' || !('type' in child)) continue;
-        const childNode = child as TSESTree.Node;
-        if (isFunctionNode(childNode) || childNode.type === AST_NODE_TYPES.ClassBody) continue;
-        if (node.type === AST_NODE_TYPES.TryStatement && childNode === node.block && node.handler) continue;
-        stack.push(childNode);
-      }
-    }
-  }
+  someInSameFunction(
+    loop,
+    visitorKeys,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement && (!first || node.range[0] < first.range[0])) first = node;
+      return false;
+    },
+    // A throw inside a `try` block with a `catch` is caught before it leaves the loop.
+    { skip: (child, parent) => parent.type === AST_NODE_TYPES.TryStatement && child === parent.block && parent.handler !== null },
+  );
   return first;
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   hasRejectionEvidence,
@@ -12,7 +12,7 @@ import { getPromiseMethodCall, hasRejectionHandler } from '../../src/promises/pr
 import { withSourceCode } from '../helpers/lint-code.js';
 
 /** A judge that knows `load()` rejects, `safe()` does not, and handled chains are safe. */
-const judge: PromiseJudge = {
+const judge: Omit<PromiseJudge, 'visitorKeys'> = {
   isSafe: (node) => hasRejectionHandler(node) || (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'safe'),
   isPromise: (node) =>
     getPromiseMethodCall(node) !== null ||
@@ -24,7 +24,7 @@ function cannotReject(code: string): boolean {
   return withSourceCode(code, (context) => {
     const statement = context.sourceCode.ast.body[0] as TSESTree.Node;
     const fn = (statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0]?.init : statement) as FunctionNode;
-    return isNonRejectingFunction(fn, judge);
+    return isNonRejectingFunction(fn, { ...judge, visitorKeys: context.sourceCode.visitorKeys });
   });
 }
 
@@ -77,10 +77,11 @@ const rejects = (node: TSESTree.Expression): boolean =>
   ((node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'load') ||
     (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.Identifier && node.callee.object.name === 'Promise' && node.callee.property.type === AST_NODE_TYPES.Identifier && node.callee.property.name === 'reject'));
 
-function firstFunction(code: string, inspect: (fn: FunctionNode) => boolean): boolean {
+function firstFunction(code: string, inspect: (fn: FunctionNode, visitorKeys: TSESLint.SourceCode.VisitorKeys) => boolean): boolean {
   return withSourceCode(code, (context) => {
     const statement = context.sourceCode.ast.body[0] as TSESTree.Node;
-    return inspect((statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0]?.init : statement) as FunctionNode);
+    const fn = (statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations[0]?.init : statement) as FunctionNode;
+    return inspect(fn, context.sourceCode.visitorKeys);
   });
 }
 
@@ -95,7 +96,7 @@ describe('hasRejectionEvidence', () => {
     ['function f() { return Promise.reject(new Error("x")); }', false],
     ['const f = () => { throw new Error("x"); };', true],
   ])('%s shows how it rejects (throw counts: %s)', (code, throwRejects) => {
-    expect(firstFunction(code, (fn) => hasRejectionEvidence(fn, rejects, { throwRejects }))).toBe(true);
+    expect(firstFunction(code, (fn, keys) => hasRejectionEvidence(fn, rejects, { throwRejects }, keys))).toBe(true);
   });
 
   it.each([
@@ -106,7 +107,7 @@ describe('hasRejectionEvidence', () => {
     ['function f() { return load; }', true],
     ['async function* f() { throw new Error("x"); }', true],
   ])('%s shows no rejection (throw counts: %s)', (code, throwRejects) => {
-    expect(firstFunction(code, (fn) => hasRejectionEvidence(fn, rejects, { throwRejects }))).toBe(false);
+    expect(firstFunction(code, (fn, keys) => hasRejectionEvidence(fn, rejects, { throwRejects }, keys))).toBe(false);
   });
 });
 

@@ -105,7 +105,7 @@ describe('getObservingReferences and findUncaughtThrowInLoop', () => {
       'for (const x of xs) { try { throw a; } catch {} if (x) throw b; throw c; }\nwhile (y) { try { throw d; } catch {} }\nfor (;;) { const g = () => { throw e; }; }',
       (context) => {
         const loops = context.sourceCode.ast.body;
-        const thrown = loops.map((loop) => findUncaughtThrowInLoop(loop));
+        const thrown = loops.map((loop) => findUncaughtThrowInLoop(loop, context.sourceCode.visitorKeys));
         expect(thrown.map((node) => (node ? context.sourceCode.getText(node.argument) : null))).toEqual(['b', null, null]);
       },
     );

@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../../ast/function-node.js';
 import { getPrefixedText } from '../../fixes/statement-edits.js';
+import { someInSameFunction } from '../../ast/walk.js';
 
 export interface ForEachCall {
   statement: TSESTree.ExpressionStatement;
@@ -29,26 +30,6 @@ export function getMapAllFix(fixer: TSESLint.RuleFixer, forEach: ForEachCall): T
   ];
 }
 
-/** Whether `test` holds for a node of `root` in the same function (arrow functions count as the same for `this`). */
-function hasInSameFunction(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean, enterArrows: boolean): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (test(node)) return true;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
-        if (!child || typeof child !== 'object' || !('type' in child)) continue;
-        const childNode = child as TSESTree.Node;
-        if (isFunctionNode(childNode) && !(enterArrows && childNode.type === AST_NODE_TYPES.ArrowFunctionExpression)) continue;
-        if (childNode.type === AST_NODE_TYPES.ClassBody) continue;
-        stack.push(childNode);
-      }
-    }
-  }
-  return false;
-}
-
 /** The loop variable text for the callback's only parameter, when it can be written in a `for...of` head. */
 function getLoopBindingText(sourceCode: Readonly<TSESLint.SourceCode>, callback: FunctionNode): string | null {
   if (callback.params.length !== 1) return null;
@@ -71,13 +52,15 @@ export function getForOfText(sourceCode: Readonly<TSESLint.SourceCode>, forEach:
   const body = callback.body;
   if (!body) return null;
   const isArrow = callback.type === AST_NODE_TYPES.ArrowFunctionExpression;
-  if (hasInSameFunction(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, false)) return null;
+  const keys = sourceCode.visitorKeys;
+  if (someInSameFunction(body, keys, (node) => node.type === AST_NODE_TYPES.ReturnStatement)) return null;
   const usesOwnThis =
     !isArrow &&
-    hasInSameFunction(
+    someInSameFunction(
       body,
+      keys,
       (node) => node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments'),
-      true,
+      { enterArrows: true },
     );
   if (usesOwnThis) return null;
   const objectText = ASTUtils.isParenthesized(callee.object, sourceCode)
