@@ -1,35 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
-/** Expressions that bind more loosely than a unary operator, so `await`/`void` before them needs parentheses. */
-const LOOSER_THAN_UNARY = new Set<string>([
-  AST_NODE_TYPES.ArrowFunctionExpression,
-  AST_NODE_TYPES.AssignmentExpression,
-  AST_NODE_TYPES.BinaryExpression,
-  AST_NODE_TYPES.ConditionalExpression,
-  AST_NODE_TYPES.LogicalExpression,
-  AST_NODE_TYPES.SequenceExpression,
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.YieldExpression,
-]);
-
-/** Expressions a `.method()` can follow directly (`f()`, `a.b`, `x`, `new P(...)`). */
-function canTakeMemberAccess(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.MemberExpression:
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.ImportExpression:
-    case AST_NODE_TYPES.ThisExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-      return true;
-    case AST_NODE_TYPES.NewExpression:
-      return sourceCode.getLastToken(node)?.value === ')';
-    default:
-      return false;
-  }
-}
+import { bindsLooserThanUnary, canBeMemberObject } from './precedence.js';
 
 /**
  * The text of `node` (which replaces `node`'s own range, inside any parentheses around it) with
@@ -42,7 +12,7 @@ function getOperandText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTre
 
 /** `await p()`, `void (a && p())`: the operator before `node`, with parentheses where precedence needs them. */
 export function getPrefixedText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, operator: string): string {
-  return `${operator} ${getOperandText(sourceCode, node, LOOSER_THAN_UNARY.has(node.type))}`;
+  return `${operator} ${getOperandText(sourceCode, node, bindsLooserThanUnary(node))}`;
 }
 
 /** `p().catch(report)`, `(a && p()).catch(report)`. */
@@ -52,13 +22,7 @@ export function getMethodCallText(
   method: string,
   argumentText: string,
 ): string {
-  return `${getOperandText(sourceCode, node, !canTakeMemberAccess(node, sourceCode))}.${method}(${argumentText})`;
-}
-
-/** Whether a statement starting at `node` with `(` would continue the previous line (no `;` before it). */
-export function startsAfterAsiHazard(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  const before = sourceCode.getTokenBefore(node);
-  return before !== null && before.value !== ';' && before.value !== '{' && before.value !== '}';
+  return `${getOperandText(sourceCode, node, !canBeMemberObject(node, sourceCode))}.${method}(${argumentText})`;
 }
 
 /** The whitespace that indents the line `node` starts on. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { someInSameFunction } from '../ast/walk.js';
-import { type FunctionNode } from '../ast/function-node.js';
+import type { FunctionNode } from '../ast/function-node.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
 
 type IsSafeExpression = PromiseJudge['isSafe'];

@@ -18,7 +18,6 @@ import {
   getPrefixedText,
   insertAfterStatement,
   insertAtBlockEnd,
-  startsAfterAsiHazard,
 } from '../fixes/statement-edits.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
 import { findPromiseSources } from '../promises/promise-sources.js';
@@ -37,6 +36,7 @@ import {
   isNativePromise,
   isVoidCallbackParameter,
 } from '../types/thenable-type.js';
+import { getAsiGuard } from '../fixes/asi.js';
 
 export type Options = [
   {
@@ -329,8 +329,7 @@ export default createRule<Options, MessageIds>({
           data: { handler },
           fix(fixer) {
             const text = getMethodCallText(sourceCode, target, 'catch', handler);
-            const guard = text.startsWith('(') && target.range[0] === statement.range[0] && startsAfterAsiHazard(sourceCode, statement);
-            return fixer.replaceText(target, guard ? `;${text}` : text);
+            return fixer.replaceText(target, text.startsWith('(') ? `${getAsiGuard(sourceCode, target)}${text}` : text);
           },
         });
       }

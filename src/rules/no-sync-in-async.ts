@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addAwait, getAsiGuard } from '../fixes/add-await.js';
+import { addAwait } from '../fixes/add-await.js';
+import { getAsiGuard } from '../fixes/asi.js';
 import { describeFunction } from '../ast/function-name.js';
 import { getAsyncContext, hasTopLevelAwait, type AsyncContext } from '../blocking/async-context.js';
 import type { FunctionNode } from '../ast/function-node.js';
@@ -21,6 +22,7 @@ import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';
 import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
 import { findModuleMemberReferences } from '../modules/module-tracker.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
+import { canBeMemberObject } from '../fixes/precedence.js';
 
 export type Options = [
   {
@@ -298,7 +300,7 @@ function getAwaitableCallee(
   if (moduleObject) {
     const objectText = sourceCode.getText(moduleObject);
     const path = api.viaFsPromises ? `promises.${api.asyncName}` : api.asyncName;
-    return { reference: `${needsParenthesesAsObject(moduleObject) ? `(${objectText})` : objectText}.${path}`, fixes: [] };
+    return { reference: `${canBeMemberObject(moduleObject, sourceCode) ? objectText : `(${objectText})`}.${path}`, fixes: [] };
   }
   if (existing !== null) return null;
   const ensured = ensureImport(fixer, sourceCode, { module: api.asyncModule, name: api.asyncName });
@@ -320,18 +322,6 @@ function getModuleMemberReference(
     { kind: 'awaitable', asyncModule: request.module, asyncName: request.name, viaFsPromises: false },
     moduleObject,
   );
-}
-
-const MEMBER_OBJECT_TYPES = new Set<string>([
-  AST_NODE_TYPES.Identifier,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.ThisExpression,
-]);
-
-/** `X` in `X.promises.readFile` must be a member-access object as written (`require('fs')` is; `a || b` is not). */
-function needsParenthesesAsObject(node: TSESTree.Expression): boolean {
-  return !MEMBER_OBJECT_TYPES.has(node.type);
 }
 
 /**

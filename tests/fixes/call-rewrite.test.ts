@@ -1,4 +1,4 @@
-import { getAsiGuard } from '../../src/fixes/add-await.js';
+import { getAsiGuard } from '../../src/fixes/asi.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+import { getAsiGuard } from '../../src/fixes/asi.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,7 +8,6 @@ import {
   insertAfterStatement,
   insertAtBlockEnd,
   removeStatement,
-  startsAfterAsiHazard,
 } from '../../src/fixes/statement-edits.js';
 import { parses, withSourceCode } from '../helpers/lint-code.js';
 
@@ -66,8 +66,9 @@ describe('statement edits', () => {
       const ifStatement = context.sourceCode.ast.body[0] as TSESTree.IfStatement;
       expect(insertAtBlockEnd(fixer, context.sourceCode, ifStatement.consequent, 'z;')).toBeNull();
       expect(insertAfterStatement(fixer, context.sourceCode, ifStatement.consequent, 'z;')).toBeNull();
-      expect(startsAfterAsiHazard(context.sourceCode, context.sourceCode.ast.body[2] as TSESTree.Node)).toBe(true);
-      expect(startsAfterAsiHazard(context.sourceCode, context.sourceCode.ast.body[1] as TSESTree.Node)).toBe(false);
+      const expressionOf = (index: number) => (context.sourceCode.ast.body[index] as TSESTree.ExpressionStatement).expression;
+      expect(getAsiGuard(context.sourceCode, expressionOf(2))).toBe(';');
+      expect(getAsiGuard(context.sourceCode, expressionOf(1))).toBe('');
     });
   });
 });
