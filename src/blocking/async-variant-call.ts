@@ -1,3 +1,4 @@
+import { getStaticStringOf } from '../ast/static-string.js';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isBuiltinModule } from '../modules/builtin-modules.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
@@ -15,12 +16,6 @@ function isIdentifierName(name: string): boolean {
   return /^[A-Za-z_$][\w$]*$/u.test(name);
 }
 
-function getStaticString(node: TSESTree.Node | undefined): string | null {
-  if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
 function isSameModule(specifier: string | null, module: string): boolean {
   if (specifier === null) return false;
   return specifier === module || (isBuiltinModule(specifier) && stripNodePrefix(specifier) === stripNodePrefix(module));
@@ -36,7 +31,7 @@ function getModuleLoadSpecifier(node: TSESTree.Node | null | undefined): string 
       callee.object.type === AST_NODE_TYPES.Identifier &&
       callee.object.name === 'process' &&
       ASTUtils.getPropertyName(callee) === 'getBuiltinModule');
-  return isLoader ? getStaticString(node.arguments[0]) : null;
+  return isLoader ? getStaticStringOf(node.arguments[0]) : null;
 }
 
 /** Whether `identifier` is bound by `import { x } from 'module'` or `const { x } = require('module')`. */
@@ -101,23 +96,12 @@ export function getAsyncVariantAccess(
   if (!callee.computed) {
     return { kind: 'expression', text: `${text.slice(callee.range[0], property.range[0])}${asyncName}${text.slice(property.range[1], callee.range[1])}` };
   }
-  if (getStaticString(property) === null) return null;
+  if (getStaticStringOf(property) === null) return null;
   const quote = text[property.range[0]] ?? "'";
   return {
     kind: 'expression',
     text: `${text.slice(callee.range[0], property.range[0])}${quote}${asyncName}${quote}${text.slice(property.range[1], callee.range[1])}`,
   };
-}
-
-/**
- * The text after `call`'s callee: its argument list as written, with any comment between the
- * callee and the `(`, or null when the call cannot be re-targeted by text: optional calls, type
- * arguments, a parenthesised callee.
- */
-export function getArgumentListText(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
-  if (call.optional || call.typeArguments) return null;
-  if (ASTUtils.isParenthesized(call.callee, sourceCode)) return null;
-  return sourceCode.text.slice(call.callee.range[1], call.range[1]);
 }
 
 /**

@@ -1,16 +1,19 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
- * The argument list of `call` as written, from its `(` to its `)` (comments included), so a rewrite
- * can put another callee in front: `readFileSync<T>(p, 'utf8')` → `(p, 'utf8')`. Null for optional
- * calls (`f?.()`), whose short-circuit a rewrite would change.
+ * The argument list of `call` as written, with the comments between the callee and its `(`, so a
+ * rewrite can put another callee in front: `readFileSync /* big *\/ (p, 'utf8')` →
+ * ` /* big *\/ (p, 'utf8')`; type arguments are left behind (`read<T>(p)` → `(p)`), as they
+ * belong to the callee being replaced. Null for optional calls (`f?.()`), whose short-circuit a
+ * rewrite would change.
  */
 export function getArgumentListText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string | null {
   if (call.optional) return null;
   const afterCallee = call.typeArguments ?? call.callee;
   const openParen = sourceCode.getTokenAfter(afterCallee, { filter: ASTUtils.isOpeningParenToken });
   if (!openParen || openParen.range[1] > call.range[1]) return null;
-  return sourceCode.text.slice(openParen.range[0], call.range[1]);
+  const beforeParen = sourceCode.getTokenBefore(openParen);
+  return sourceCode.text.slice(beforeParen ? beforeParen.range[1] : openParen.range[0], call.range[1]);
 }
 
 /**

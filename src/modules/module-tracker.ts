@@ -1,3 +1,4 @@
+import { getStaticStringOf } from '../ast/static-string.js';
 import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, type TraceMap as EslintUtilsTraceMap } from '@eslint-community/eslint-utils';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { stripNodePrefix } from './builtin-modules.js';
@@ -85,12 +86,12 @@ export function findModuleMemberReferences<T>(
   collect(tracker.iterateEsmReferences(esmTraceMap as EslintUtilsTraceMap<unknown>));
 
   for (const call of findGlobalCalls(globalScope, 'require')) {
-    const traceMap = moduleTraceMaps.get(getStaticString(call.arguments[0]) ?? '');
+    const traceMap = moduleTraceMaps.get(getStaticStringOf(call.arguments[0]) ?? '');
     if (traceMap) collect(fromNode(call, traceMap));
   }
   if (options.builtin) {
     for (const call of findGlobalMemberCalls(globalScope, 'process', 'getBuiltinModule')) {
-      const traceMap = moduleTraceMaps.get(getStaticString(call.arguments[0]) ?? '');
+      const traceMap = moduleTraceMaps.get(getStaticStringOf(call.arguments[0]) ?? '');
       if (traceMap) collect(fromNode(call, traceMap));
     }
   }
@@ -150,13 +151,6 @@ function buildModuleTraceMaps<T>(
   return maps;
 }
 
-function getStaticString(node: TSESTree.Node | undefined): string | null {
-  if (!node) return null;
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-
 /**
  * References to a global that no program binding shadows. A global that the config does not
  * declare (`require` in a file linted as an ES module) is only an unresolved reference, which
@@ -206,7 +200,7 @@ function findImportEqualsRequires(
     if (declaration.importKind === 'type') continue;
     const reference = declaration.moduleReference;
     if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
-    const specifier = getStaticString(reference.expression);
+    const specifier = getStaticStringOf(reference.expression);
     if (specifier === null) continue;
     const identifiers = sourceCode.scopeManager
       ?.getDeclaredVariables(declaration)

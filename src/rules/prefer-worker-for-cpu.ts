@@ -3,7 +3,8 @@ import { addAwait } from '../fixes/add-await.js';
 import { describeFunction } from '../ast/function-name.js';
 import { getAsyncContext, type AsyncContext } from '../blocking/async-context.js';
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
-import { getArgumentListText, getAsyncVariantAccess, isTopLevelReferenceAt } from '../blocking/async-variant-call.js';
+import { getArgumentListText } from '../fixes/call-rewrite.js';
+import { getAsyncVariantAccess, isTopLevelReferenceAt } from '../blocking/async-variant-call.js';
 import {
   getCpuHeavyApiMaps,
   pickMentionedModules,
@@ -179,7 +180,10 @@ export default createRule<Options, MessageIds>({
         const asyncName = reference.info.asyncName;
         // A nested member (`realpathSync.native`) has no sibling variant to re-target to.
         if (asyncName === null || reference.member.includes('.')) return null;
-        const args = getArgumentListText(call, sourceCode);
+        // A generic or parenthesised callee (`(zlib.gzipSync)(b)`) is left alone: the promisified
+        // variant takes no type arguments, and the callee rewrite would land inside the parentheses.
+        if (call.typeArguments || ASTUtils.isParenthesized(call.callee, sourceCode)) return null;
+        const args = getArgumentListText(sourceCode, call);
         if (args === null) return null;
         const access = getAsyncVariantAccess(call, sourceCode, reference.module, asyncName);
         if (!access) return null;

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
-  getArgumentListText,
   getAsyncVariantAccess,
   isTopLevelReferenceAt,
   type AsyncVariantAccess,
@@ -78,23 +77,6 @@ describe('getAsyncVariantAccess', () => {
     expect(access('lib?.crypto.pbkdf2Sync(input);', 'crypto', 'pbkdf2')).toBeNull();
     expect(access('(0, crypto.pbkdf2Sync)(input);', 'crypto', 'pbkdf2')).toBeNull();
     expect(access('crypto.pbkdf2Sync(input);', 'crypto', 'not-a-name')).toBeNull();
-  });
-});
-
-describe('getArgumentListText', () => {
-  const argumentList = (code: string, options?: LintCodeOptions): string | null =>
-    withSourceCode(code, (context) => getArgumentListText(findCall(context.sourceCode, '(input'), context.sourceCode), options);
-
-  it('returns the argument list as written, comments included', () => {
-    expect(argumentList('zlib.gzipSync(input, /* level */ { level: 9 });')).toBe('(input, /* level */ { level: 9 })');
-    expect(argumentList('zlib.gzipSync /* big */ (input);')).toBe(' /* big */ (input)');
-    expect(argumentList('zlib.gzipSync(input,\n  opts,\n);')).toBe('(input,\n  opts,\n)');
-  });
-
-  it('refuses optional calls, type arguments and parenthesised callees', () => {
-    expect(argumentList('zlib.gzipSync?.(input);')).toBeNull();
-    expect(argumentList('(zlib.gzipSync)(input);')).toBeNull();
-    expect(argumentList('zlib.gzipSync<Buffer>(input);', { parser: 'typescript' })).toBeNull();
   });
 });
 

@@ -38,10 +38,12 @@ describe('getArgumentListText', () => {
     expect(onCall("fs.readFileSync(p, /* enc */ 'utf8')", 'fs.readFileSync', (call, sc) => getArgumentListText(sc, call))).toBe(
       "(p, /* enc */ 'utf8')",
     );
+    expect(onCall('zlib.gzipSync(input,\n  opts,\n)', 'zlib.gzipSync', (call, sc) => getArgumentListText(sc, call))).toBe('(input,\n  opts,\n)');
   });
 
   it('skips the parentheses of a parenthesized callee and type arguments', () => {
     expect(onCall('(fs.readFileSync)(p)', 'fs.readFileSync', (call, sc) => getArgumentListText(sc, call))).toBe('(p)');
+    expect(onCall('zlib.gzipSync /* big */ (b)', 'zlib.gzipSync', (call, sc) => getArgumentListText(sc, call))).toBe(' /* big */ (b)');
     expect(onCall('read<string>(p)', 'read', (call, sc) => getArgumentListText(sc, call), 'typescript')).toBe('(p)');
   });
 
