@@ -2,6 +2,7 @@ import { getStaticStringOf } from '../ast/static-string.js';
 import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, type TraceMap as EslintUtilsTraceMap } from '@eslint-community/eslint-utils';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { stripNodePrefix } from './builtin-modules.js';
+import { findGlobalReferences } from '../scope/globals.js';
 
 /**
  * What to track: module name (without `node:`) to member path (`readFileSync`, `realpathSync.native`,
@@ -90,7 +91,7 @@ export function findModuleMemberReferences<T>(
     if (traceMap) collect(fromNode(call, traceMap));
   }
   if (options.builtin) {
-    for (const call of findGlobalMemberCalls(globalScope, 'process', 'getBuiltinModule')) {
+    for (const call of findGlobalMethodCalls(globalScope, 'process', 'getBuiltinModule')) {
       const traceMap = moduleTraceMaps.get(getStaticStringOf(call.arguments[0]) ?? '');
       if (traceMap) collect(fromNode(call, traceMap));
     }
@@ -151,22 +152,6 @@ function buildModuleTraceMaps<T>(
   return maps;
 }
 
-/**
- * References to a global that no program binding shadows. A global that the config does not
- * declare (`require` in a file linted as an ES module) is only an unresolved reference, which
- * `ReferenceTracker.iterateGlobalReferences` would not see.
- */
-function findGlobalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
-  const variable = globalScope.set.get(name);
-  if (variable) {
-    if (variable.defs.length > 0 || variable.references.some((ref) => ref.isWrite())) return [];
-    return variable.references.map((ref) => ref.identifier as TSESTree.Identifier);
-  }
-  return globalScope.through
-    .filter((ref) => ref.identifier.name === name && ref.resolved === null)
-    .map((ref) => ref.identifier as TSESTree.Identifier);
-}
-
 function findGlobalCalls(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.CallExpression[] {
   return findGlobalReferences(globalScope, name).flatMap((identifier) => {
     const parent = identifier.parent;
@@ -174,7 +159,7 @@ function findGlobalCalls(globalScope: TSESLint.Scope.Scope, name: string): TSEST
   });
 }
 
-function findGlobalMemberCalls(
+function findGlobalMethodCalls(
   globalScope: TSESLint.Scope.Scope,
   objectName: string,
   property: string,

@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers } from '../ast/unwrap.js';
 import { getPromiseStatic } from './promise-statics.js';
+import { getConstantVariable } from '../scope/constant-binding.js';
 
 export interface DeferredPromise {
   /**
@@ -19,15 +20,14 @@ function isWithResolversDeclarator(
   return getPromiseStatic(skipTypeWrappers(declarator.init), sourceCode) === 'withResolvers';
 }
 
+/** The one definition of the constant variable `identifier` reads. */
 function getConstantDefinition(
   identifier: TSESTree.Identifier,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): { variable: TSESLint.Scope.Variable; node: TSESTree.Node } | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  if (variable?.defs.length !== 1) return null;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-  const def = variable.defs[0];
-  return def ? { variable, node: def.node as TSESTree.Node } : null;
+  const variable = getConstantVariable(identifier, sourceCode);
+  const def = variable?.defs.find((definition) => definition.node.type !== AST_NODE_TYPES.TSDeclareFunction);
+  return variable && def ? { variable, node: def.node as TSESTree.Node } : null;
 }
 
 /** Whether a read of the deferred object does more than take its `promise` or `resolve`. */

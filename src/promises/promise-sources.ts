@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isGlobalReference } from '../scope/global-reference.js';
+import { isGlobalReference } from '../scope/globals.js';
 import {
   findModuleMemberReferences,
   type ModuleMemberMap,
@@ -7,6 +7,7 @@ import {
 } from '../modules/module-tracker.js';
 import { getCalleeName } from '../ast/callee-name.js';
 import { getCalleePath } from '../ast/callee-name.js';
+import { isConstantVariable } from '../scope/constant-binding.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
 interface Factory {
@@ -207,8 +208,7 @@ function getDeclaredConstant(
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return null;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
   const [variable] = sourceCode.getDeclaredVariables(declarator);
-  if (!variable || variable.references.some((ref) => ref.isWrite() && !ref.init)) return null;
-  return variable;
+  return variable && isConstantVariable(variable) ? variable : null;
 }
 
 /** Calls of the form `<variable>(...)` or `<variable>.<method>(...)` for each read of `variable`. */

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isGlobalReference } from '../scope/global-reference.js';
+import { isGlobalReference } from '../scope/globals.js';
 import { skipTypeWrappers } from '../ast/unwrap.js';
 
 /** `Promise.<name>(...)` with the global `Promise`: the static method's name (`all`, `resolve`), else null. */

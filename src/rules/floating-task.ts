@@ -7,7 +7,7 @@ import { createRule } from './create-rule.js';
 import { getDeferredPromise } from '../promises/deferred-promise.js';
 import { describePromise, isAsyncIife } from '../promises/describe-promise.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from './floating-task/foreach-rewrite.js';
-import { isGlobalReference } from '../scope/global-reference.js';
+import { isGlobalReference } from '../scope/globals.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
 import { isAsyncFunction } from '../ast/function-node.js';
 import { skipTypeWrappers } from '../ast/unwrap.js';

@@ -1,5 +1,6 @@
 import { CALL, ReferenceTracker, type TraceMap as EslintUtilsTraceMap } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findGlobalReferences } from './globals.js';
 
 /** Global name to member path (`now`, `wait`) to the caller's data about that member. */
 export type GlobalMemberMap<T> = Record<string, Record<string, T>>;
@@ -15,22 +16,6 @@ const GLOBAL_OBJECT_NAMES = ['globalThis', 'global', 'self', 'window'];
 
 type TraceMap = Record<string | symbol, unknown>;
 type EstreeScope = ConstructorParameters<typeof ReferenceTracker>[0];
-
-/**
- * Read references to the global `name` that nothing in the program shadows or reassigns. A global
- * the config declares is a variable of the global scope; one it does not declare (`performance`
- * without Node globals) is an unresolved reference.
- */
-function findGlobalIdentifiers(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
-  const variable = globalScope.set.get(name);
-  if (variable) {
-    if (variable.defs.length > 0 || variable.references.some((ref) => ref.isWrite())) return [];
-    return variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
-  }
-  return globalScope.through
-    .filter((ref) => ref.identifier.name === name && ref.resolved === null && ref.isRead())
-    .map((ref) => ref.identifier as TSESTree.Identifier);
-}
 
 /**
  * Calls of members of unshadowed globals (`Date.now()`, `Atomics.wait(...)`), also reached through
@@ -71,10 +56,10 @@ export function findGlobalMemberCalls<T>(
     }
   };
   for (const [name, map] of Object.entries(traceMap)) {
-    for (const identifier of findGlobalIdentifiers(globalScope, name)) collectFrom(identifier, map as TraceMap);
+    for (const identifier of findGlobalReferences(globalScope, name)) collectFrom(identifier, map as TraceMap);
   }
   for (const name of GLOBAL_OBJECT_NAMES) {
-    for (const identifier of findGlobalIdentifiers(globalScope, name)) collectFrom(identifier, traceMap);
+    for (const identifier of findGlobalReferences(globalScope, name)) collectFrom(identifier, traceMap);
   }
   return results.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }

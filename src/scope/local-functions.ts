@@ -3,6 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-e
 const { DefinitionType } = TSESLint.Scope;
 import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
 import { skipTypeWrappers } from '../ast/unwrap.js';
+import { getConstantVariable } from './constant-binding.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -16,25 +17,6 @@ const MAX_SUPER_CLASS_DEPTH = 8;
 function isReceiver(value: FunctionNode | Receiver): value is Receiver {
   return 'kind' in value && (value.kind === 'class' || value.kind === 'object') && !('type' in value);
 }
-
-/** The variable that holds exactly one value all its life: one definition and no later writes. */
-function getConstantVariable(
-  identifier: TSESTree.Identifier,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): TSESLint.Scope.Variable | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  if (!variable) return null;
-  let constant = constantVariables.get(variable);
-  if (constant === undefined) {
-    const valueDefs = variable.defs.filter((def) => def.node.type !== AST_NODE_TYPES.TSDeclareFunction);
-    constant = valueDefs.length === 1 && !variable.references.some((ref) => ref.isWrite() && !ref.init);
-    constantVariables.set(variable, constant);
-  }
-  return constant ? variable : null;
-}
-
-/** Whether a variable (of one file's scope analysis) holds one value all its life, per variable. */
-const constantVariables = new WeakMap<TSESLint.Scope.Variable, boolean>();
 
 /**
  * The function or class a constant binding holds: `function f() {}`, `const f = async () => {}`,

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isGlobalReference } from '../../src/scope/global-reference.js';
+import { isGlobalReference } from '../../src/scope/globals.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 import { allNodes } from '../helpers/node-by-text.js';
 
