@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import { isAwaitLegalAt } from '../ast/enclosing-function.js';
 import { isFunctionNode } from '../ast/function-node.js';
 import { findLoopLoss, getCollectionStores, type CollectionStore } from '../tasks/collection-stores.js';
@@ -37,6 +37,7 @@ import {
   isVoidCallbackParameter,
 } from '../types/thenable-type.js';
 import { getAsiGuard } from '../fixes/asi.js';
+import { getTypeServices } from '../types/type-services.js';
 
 export type Options = [
   {
@@ -238,7 +239,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const services = getServices(context, options.mode ?? 'auto');
+    const services = getTypeServices(context, options.mode ?? 'auto');
     let detector: PromiseDetector | null = null;
     const awaitsByOwner = new Map<TSESTree.Node, AwaitPoint[]>();
     const taskWrites: TaskWrite[] = [];
@@ -635,15 +636,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-function getServices(
-  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
-  mode: 'auto' | 'syntactic' | 'type-aware',
-): ParserServicesWithTypeInformation | null {
-  if (mode === 'syntactic') return null;
-  // Without type information this throws typescript-eslint's own explanation of how to enable it.
-  if (mode === 'type-aware') return ESLintUtils.getParserServices(context);
-  const services = context.sourceCode.parserServices;
-  if (!services?.program || !services.esTreeNodeToTSNodeMap || !services.tsNodeToESTreeNodeMap) return null;
-  return ESLintUtils.getParserServices(context);
-}

@@ -12,6 +12,8 @@ import { getAwaitedCall } from '../loops/ordered-calls.js';
 import { getLoopRewrite, type ConcurrencyRunner } from '../loops/loop-rewrite.js';
 import { getLoopShape, type LoopShape } from '../loops/loop-shape.js';
 import { findModuleMemberReferences } from '../modules/module-tracker.js';
+import { getTypeServices } from '../types/type-services.js';
+import { isArrayOrTupleType } from '../types/value-types.js';
 
 export interface ConcurrencyOption {
   /** Module that exports the mapper, e.g. `p-map`. */
@@ -186,15 +188,8 @@ export default createRule<Options, MessageIds>({
       return found;
     };
 
-    const services = sourceCode.parserServices;
-    const isArrayByType = (node: TSESTree.Node): boolean => {
-      if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
-      const checker = services.program.getTypeChecker();
-      const tsNode = services.esTreeNodeToTSNodeMap.get(node as TSESTree.Expression);
-      if (!tsNode) return false;
-      const type = checker.getTypeAtLocation(tsNode);
-      return checker.isArrayType(type) || checker.isTupleType(type);
-    };
+    const services = getTypeServices(context);
+    const isArrayByType = (node: TSESTree.Node): boolean => services !== null && isArrayOrTupleType(services, node);
     const isIterableArray = (shape: LoopShape): boolean => {
       const iterable = shape.iterable;
       if (!iterable) return false;

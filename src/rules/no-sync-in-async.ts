@@ -1,9 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait } from '../fixes/add-await.js';
 import { getAsiGuard } from '../fixes/asi.js';
-import { describeFunction } from '../ast/function-name.js';
-import { getAsyncContext, hasTopLevelAwait, type AsyncContext } from '../blocking/async-context.js';
-import type { FunctionNode } from '../ast/function-node.js';
+import { getAsyncContext, hasTopLevelAwait } from '../blocking/async-context.js';
 import {
   getAlternativeText,
   getBlockingReferenceMap,
@@ -23,6 +21,9 @@ import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
 import { findModuleMemberReferences } from '../modules/module-tracker.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
 import { canBeMemberObject } from '../fixes/precedence.js';
+import { getTypeServices } from '../types/type-services.js';
+import { hasNumberType } from '../types/value-types.js';
+import { describeAsyncContext } from '../blocking/describe-context.js';
 
 export type Options = [
   {
@@ -136,7 +137,7 @@ export default createRule<Options, MessageIds>({
         node: loop,
         loc: { start: loop.loc.start, end: headerEnd },
         messageId: 'busyWait',
-        data: { where: describeContext(asyncContext, sourceCode), alternative: SLEEP_ADVICE },
+        data: { where: describeAsyncContext(asyncContext, sourceCode), alternative: SLEEP_ADVICE },
       });
     }
 
@@ -198,7 +199,7 @@ function reportBlockingCall(
   const sourceCode = context.sourceCode;
   const asyncContext = getAsyncContext(call, contextOptions);
   if (!asyncContext) return;
-  const data = { name, where: describeContext(asyncContext, sourceCode), alternative: getAlternativeText(api) };
+  const data = { name, where: describeAsyncContext(asyncContext, sourceCode), alternative: getAlternativeText(api) };
   const rewrite = asyncContext.awaitLegal ? getRewrite(context, call, api, memberPath) : null;
   context.report({
     node: call,
@@ -412,42 +413,7 @@ function mayBeFileDescriptor(context: RuleContext, node: TSESTree.CallExpression
     const property = ASTUtils.getPropertyName(node);
     if (property !== null && FILE_DESCRIPTOR_NAME.test(property)) return true;
   }
-  return hasNumberType(context, node);
+  const services = getTypeServices(context);
+  return services !== null && hasNumberType(services, node);
 }
 
-function hasNumberType(context: RuleContext, node: TSESTree.Node): boolean {
-  const services = context.sourceCode.parserServices;
-  const program = services?.program;
-  const tsNode = services?.esTreeNodeToTSNodeMap?.get(node);
-  if (!program || !tsNode) return false;
-  const checker = program.getTypeChecker();
-  const numberType = checker.getNumberType();
-  const type = checker.getTypeAtLocation(tsNode);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((part) => checker.getBaseTypeOfLiteralType(part) === numberType);
-}
-
-/** "async function `loadConfig`", "a `.map` callback in async function `loadAll`", ... */
-function describeContext(asyncContext: AsyncContext, sourceCode: SourceCode): string {
-  switch (asyncContext.kind) {
-    case 'async-function':
-    case 'top-level-await':
-      return asyncContext.asyncFunction
-        ? describeFunction(asyncContext.asyncFunction, sourceCode)
-        : 'the top level of a module that uses top-level `await`';
-    case 'sync-callback':
-      return `${describeCallback(asyncContext.enclosingFunction)} in ${describeFunction(asyncContext.asyncFunction, sourceCode)}`;
-    case 'promise-callback':
-      return describeCallback(asyncContext.enclosingFunction);
-  }
-}
-
-function describeCallback(fn: FunctionNode | null): string {
-  const call = fn?.parent;
-  if (call?.type === AST_NODE_TYPES.NewExpression) return 'a `new Promise` executor';
-  if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression) {
-    const method = ASTUtils.getPropertyName(call.callee);
-    if (method) return `a \`.${method}\` callback`;
-  }
-  return 'a callback';
-}

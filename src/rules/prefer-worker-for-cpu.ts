@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait } from '../fixes/add-await.js';
 import { describeFunction } from '../ast/function-name.js';
-import { getAsyncContext, type AsyncContext } from '../blocking/async-context.js';
+import { getAsyncContext } from '../blocking/async-context.js';
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
 import { getArgumentListText } from '../fixes/call-rewrite.js';
 import { getAsyncVariantAccess, isTopLevelReferenceAt } from '../blocking/async-variant-call.js';
@@ -17,6 +17,7 @@ import { createRule } from './create-rule.js';
 import { ensureImport } from '../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
 import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-threads.js';
+import { describeAsyncContext } from '../blocking/describe-context.js';
 
 export type Options = [
   {
@@ -141,20 +142,6 @@ export default createRule<Options, MessageIds>({
     const loopDepth = options.loopDepth ?? 2;
     const describe = (fn: Parameters<typeof describeFunction>[0]): string => describeFunction(fn, sourceCode);
 
-    function describeAsyncContext(asyncContext: AsyncContext): string {
-      const { kind, asyncFunction, enclosingFunction } = asyncContext;
-      if (kind === 'sync-callback') return `in a callback inside ${describe(asyncFunction)}`;
-      if (kind === 'promise-callback' && enclosingFunction) {
-        const call = enclosingFunction.parent;
-        const method =
-          call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression
-            ? ASTUtils.getPropertyName(call.callee)
-            : null;
-        return method ? `in a \`.${method}()\` callback` : 'in a promise callback';
-      }
-      return `inside ${describe(asyncFunction ?? enclosingFunction)}`;
-    }
-
     /** Async code (as `no-sync-in-async` defines it), or with `checkAllFunctions` any function body. */
     function getRunContext(node: TSESTree.Node): RunContext | null {
       const asyncContext = getAsyncContext(node, {
@@ -162,11 +149,11 @@ export default createRule<Options, MessageIds>({
         checkTopLevelAwaitModules: false,
         hasTopLevelAwait: () => false,
       });
-      if (asyncContext) return { where: describeAsyncContext(asyncContext), awaitLegal: asyncContext.awaitLegal };
+      if (asyncContext) return { where: `in ${describeAsyncContext(asyncContext, sourceCode)}`, awaitLegal: asyncContext.awaitLegal };
       if (!checkAllFunctions) return null;
       const enclosing = getEnclosingFunction(node);
       if (!enclosing.fn || enclosing.inParameters) return null;
-      return { where: `inside ${describe(enclosing.fn)}`, awaitLegal: false };
+      return { where: `in ${describe(enclosing.fn)}`, awaitLegal: false };
     }
 
     function getVariantLabel(api: CpuHeavyApi): string | null {
@@ -245,7 +232,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: construction,
             messageId: 'workerInLoop',
-            data: { callee, where: `inside ${describe(enclosing.fn)}` },
+            data: { callee, where: `in ${describe(enclosing.fn)}` },
           });
           continue;
         }
