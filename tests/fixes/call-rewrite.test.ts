@@ -1,5 +1,4 @@
-import { getAsiGuard } from '../../src/fixes/asi.js';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { onCall } from '../helpers/node-by-text.js';
 import { describe, expect, it } from 'vitest';
 import {
   getArgumentListText,
@@ -7,31 +6,7 @@ import {
   isInsideOptionalCallee,
   isModuleBindingReachableAt,
 } from '../../src/fixes/call-rewrite.js';
-import { withSourceCode, type ParserName } from '../helpers/lint-code.js';
-
-/** Runs `inspect` on the call whose callee text is `calleeText`. */
-function onCall<T>(code: string, calleeText: string, inspect: (call: TSESTree.CallExpression, sourceCode: Parameters<typeof getAsiGuard>[0]) => T, parser: ParserName = 'espree'): T {
-  return withSourceCode(
-    code,
-    ({ sourceCode }) => {
-      const calls: TSESTree.CallExpression[] = [];
-      const visit = (node: TSESTree.Node): void => {
-        if (node.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(node.callee) === calleeText) calls.push(node);
-        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-          const value = (node as unknown as Record<string, unknown>)[key];
-          for (const child of Array.isArray(value) ? value : [value]) {
-            if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-          }
-        }
-      };
-      visit(sourceCode.ast);
-      const call = calls[0];
-      if (!call) throw new Error(`no call of ${calleeText}`);
-      return inspect(call, sourceCode);
-    },
-    { parser },
-  );
-}
+import { withSourceCode } from '../helpers/lint-code.js';
 
 describe('getArgumentListText', () => {
   it('keeps the argument list as written, comments included', () => {
@@ -105,18 +80,5 @@ describe('isModuleBindingReachableAt', () => {
   it('is false where a nearer declaration shadows it, or nothing declares it', () => {
     expect(onCall(code, 'g', (call, sc) => isModuleBindingReachableAt(sc, call, 'readFile'))).toBe(false);
     expect(onCall(code, 'h', (call, sc) => isModuleBindingReachableAt(sc, call, 'missing'))).toBe(false);
-  });
-});
-
-describe('getAsiGuard', () => {
-  it('guards a statement that starts the line after one without a semicolon', () => {
-    expect(onCall('a = b\nexecSync(c).toString()', 'execSync', (call, sc) => getAsiGuard(sc, call))).toBe(';');
-    expect(onCall('x = {}\nexecSync(c).toString()', 'execSync', (call, sc) => getAsiGuard(sc, call))).toBe(';');
-  });
-  it('adds nothing after a semicolon, a block, at the start, or inside an expression', () => {
-    expect(onCall('a = b;\nexecSync(c).toString()', 'execSync', (call, sc) => getAsiGuard(sc, call))).toBe('');
-    expect(onCall('if (a) {}\nexecSync(c).toString()', 'execSync', (call, sc) => getAsiGuard(sc, call))).toBe('');
-    expect(onCall('execSync(c).toString()', 'execSync', (call, sc) => getAsiGuard(sc, call))).toBe('');
-    expect(onCall('a = b\nx = execSync(c).toString()', 'execSync', (call, sc) => getAsiGuard(sc, call))).toBe('');
   });
 });

@@ -1,4 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { withSourceCode, type LintCodeOptions, type ParserName } from './lint-code.js';
 
 /** Every node of the program, parents before children. */
 export function allNodes(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node[] {
@@ -38,4 +39,42 @@ export function nodeByText<K extends `${TSESTree.Node['type']}`>(
   const node = found[occurrence];
   if (!node) throw new Error(`no ${type} with text ${text}`);
   return node as NodeOfType<K>;
+}
+
+/** Runs `inspect` on the call `mark()` in `code` (the node whose position a test asks about). */
+export function atMark<T>(
+  code: string,
+  inspect: (node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>) => T,
+  options: LintCodeOptions = {},
+): T {
+  return withSourceCode(
+    code,
+    ({ sourceCode }) => {
+      const index = sourceCode.text.indexOf('mark()');
+      const node = sourceCode.getNodeByRangeIndex(index);
+      if (!node || node.type !== AST_NODE_TYPES.Identifier || !node.parent) throw new Error('no mark() in code');
+      return inspect(node.parent, sourceCode);
+    },
+    options,
+  );
+}
+
+/** Runs `inspect` on the call whose callee text is `calleeText`. */
+export function onCall<T>(
+  code: string,
+  calleeText: string,
+  inspect: (call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>) => T,
+  parser: ParserName = 'espree',
+): T {
+  return withSourceCode(
+    code,
+    ({ sourceCode }) => {
+      const call = allNodes(sourceCode).find(
+        (node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(node.callee) === calleeText,
+      );
+      if (!call) throw new Error(`no call of ${calleeText}`);
+      return inspect(call, sourceCode);
+    },
+    { parser },
+  );
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { collectLoopBodyFacts } from '../../src/loops/loop-body-facts.js';
-import { isRangeWithin, rangesOverlap } from '../../src/ast/ranges.js';
 import { getLoopShape } from '../../src/loops/loop-shape.js';
 import { withFirstLoop } from '../helpers/loop-test-helpers.js';
 
@@ -70,14 +69,5 @@ describe('collectLoopBodyFacts', () => {
 
   it('looks at the test and update of counted loops', () => {
     expect(factsOf('async function f(n) { for (let i = 0; i < await count(); i++) { g(i); } }').ownAwaits).toEqual(['count()']);
-  });
-});
-
-describe('ranges', () => {
-  it('compares ranges', () => {
-    expect(isRangeWithin([2, 3], [1, 4])).toBe(true);
-    expect(isRangeWithin([0, 3], [1, 4])).toBe(false);
-    expect(rangesOverlap([0, 2], [1, 4])).toBe(true);
-    expect(rangesOverlap([0, 1], [1, 4])).toBe(false);
   });
 });

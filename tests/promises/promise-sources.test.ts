@@ -1,8 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { findPromiseSources, type PromiseSourceOptions } from '../../src/promises/promise-sources.js';
-import { getCalleeName, getCalleePath } from '../../src/ast/callee-name.js';
 import { withSourceCode, type LintCodeOptions } from '../helpers/lint-code.js';
 import { allNodes } from '../helpers/node-by-text.js';
 
@@ -86,15 +84,5 @@ async function f() {
     const found = sources(code, { promiseFunctions: ['query', 'axios.get'], allowFunctions: [focused, 'it', 'axios.post'] });
     expect(found.promises).toEqual(['query()', 'db.query()', "axios.get('/')"]);
     expect(found.allowed).toEqual([`${focused}('x')`, "it('y')", "axios.post('/')"]);
-  });
-});
-
-describe('getCalleePath and getCalleeName', () => {
-  it('names callees as a reader would', () => {
-    withSourceCode('a.b.c(); this.x.y(); f(); a[b](); g()();', (context) => {
-      const calls = allNodes(context.sourceCode).filter((node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression && node.parent?.type === AST_NODE_TYPES.ExpressionStatement);
-      expect(calls.map((call) => getCalleePath(call.callee))).toEqual(['a.b.c', 'this.x.y', 'f', null, null]);
-      expect(calls.map((call) => getCalleeName(call.callee))).toEqual(['c', 'y', 'f', null, null]);
-    });
   });
 });

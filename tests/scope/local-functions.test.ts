@@ -1,8 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getCalledLocalFunction } from '../../src/scope/local-functions.js';
-import { isAsyncFunction } from '../../src/ast/function-node.js';
-import { skipTypeWrappers } from '../../src/ast/unwrap.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 import { nodeByText } from '../helpers/node-by-text.js';
 
@@ -79,26 +76,5 @@ store.sync();`;
   it('sees through TypeScript wrappers and resolves IIFEs', () => {
     expect(resolve('const save = (async () => 1) as () => Promise<number>;\nsave();', 'save()', 'typescript')).toBe('async () => 1');
     expect(resolve('(async () => 1)();', '(async () => 1)()')).toBe('async () => 1');
-  });
-});
-
-describe('isAsyncFunction and skipTypeWrappers', () => {
-  it('treats async generators as not returning promises', () => {
-    withSourceCode('async function* g() {}\nasync function f() {}', (context) => {
-      const [generator, plain] = context.sourceCode.ast.body as TSESTree.FunctionDeclaration[];
-      expect(isAsyncFunction(generator as TSESTree.FunctionDeclaration)).toBe(false);
-      expect(isAsyncFunction(plain as TSESTree.FunctionDeclaration)).toBe(true);
-    });
-  });
-
-  it('skips as, satisfies and non-null wrappers', () => {
-    withSourceCode(
-      'x! as unknown satisfies unknown;',
-      (context) => {
-        const statement = context.sourceCode.ast.body[0] as TSESTree.ExpressionStatement;
-        expect(skipTypeWrappers(statement.expression).type).toBe('Identifier');
-      },
-      { parser: 'typescript' },
-    );
   });
 });
