@@ -1,0 +1,283 @@
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getCalleeName } from '../../ast/callee-name.js';
+import { isAwaitLegalAt } from '../../ast/enclosing-function.js';
+import { skipValueWrappers } from '../../ast/unwrap.js';
+import { getPrefixedText, insertAfterStatement, insertAtBlockEnd } from '../../fixes/statement-edits.js';
+import { getDeferredPromise } from '../../promises/deferred-promise.js';
+import { findLoopLoss, getCollectionStores, type CollectionStore } from '../../tasks/collection-stores.js';
+import { getOwnerFunction } from '../../tasks/control-flow-order.js';
+import {
+  findLateAwait,
+  getAwaitPoint,
+  getObservingReferences,
+  type AwaitPoint,
+  type TaskHolder,
+} from '../../tasks/task-usage.js';
+import { getThenableKind, isNativePromise } from '../../types/thenable-type.js';
+import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from './promise-all-combine.js';
+import type { FloatingTaskShared } from './shared-context.js';
+import type { MessageIds } from './types.js';
+
+/** Expressions that start a new task; a task variable or collection element must be created by one of them. */
+const TASK_SHAPES = new Set<string>([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+]);
+
+interface TaskWrite {
+  variable: TSESLint.Scope.Variable;
+  /** The declarator or assignment that puts the value in the variable. */
+  write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression;
+  value: TSESTree.Expression;
+  holder: TaskHolder;
+}
+
+/** The `await`s (and `for await` loops) of each function, in source order. */
+type AwaitsByOwner = Map<TSESTree.Node, AwaitPoint[]>;
+
+/**
+ * The second check of floating-task: tasks kept in local variables or collections that are never
+ * observed (`forgottenTask`, `forgottenTasks`), observed only after an `await` of other work
+ * (`lateAwait`, `lateAwaitTasks`), or lost when a loop throws part-way (`loopThrow`). Writes and
+ * awaits are collected during the walk and analysed at the end of the file.
+ */
+export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.RuleListener {
+  const awaitsByOwner: AwaitsByOwner = new Map();
+  const taskWrites: TaskWrite[] = [];
+  const recordWrite = (
+    write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression,
+    identifier: TSESTree.Identifier,
+    value: TSESTree.Expression,
+  ): void => {
+    const task = getTaskWrite(shared, write, identifier, value);
+    if (task) taskWrites.push(task);
+  };
+  const addAwaitPoint = (node: TSESTree.AwaitExpression | TSESTree.ForOfStatement): void => {
+    const owner = getOwnerFunction(node);
+    if (!owner) return;
+    let points = awaitsByOwner.get(owner);
+    if (!points) {
+      points = [];
+      awaitsByOwner.set(owner, points);
+    }
+    points.push(getAwaitPoint(node));
+  };
+  return {
+    AwaitExpression: addAwaitPoint,
+    'ForOfStatement[await=true]': addAwaitPoint,
+    VariableDeclarator(node) {
+      const declaration = node.parent;
+      if (declaration.kind !== 'const' && declaration.kind !== 'let' && declaration.kind !== 'var') return;
+      if (declaration.declare || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
+      recordWrite(node, node.id, node.init);
+    },
+    AssignmentExpression(node) {
+      if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return;
+      recordWrite(node, node.left, node.right);
+    },
+    'Program:exit'() {
+      const reported = new Set<TSESLint.Scope.Variable>();
+      for (const task of taskWrites) analyzeTask(shared, awaitsByOwner, task, reported);
+    },
+  };
+}
+
+/** An expression that starts a task (a call, `new`, `import()`) or takes a deferred's promise (`deferred.promise`). */
+function isTaskShape(shared: FloatingTaskShared, node: TSESTree.Node): boolean {
+  return TASK_SHAPES.has(node.type) || getDeferredPromise(node, shared.sourceCode) !== null;
+}
+
+/** The `const t = <value>` or `t = <value>` write of a local variable the end-of-file analysis looks at, if this is one. */
+function getTaskWrite(
+  shared: FloatingTaskShared,
+  write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression,
+  identifier: TSESTree.Identifier,
+  value: TSESTree.Expression,
+): TaskWrite | null {
+  const { sourceCode, services } = shared;
+  const inner = skipValueWrappers(value);
+  const isCollection = inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression;
+  if (!isCollection && !isTaskShape(shared, inner)) return null;
+  if (write.type === AST_NODE_TYPES.AssignmentExpression && isCollection) return null;
+  const isMapCall =
+    inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
+  const holder: TaskHolder = isCollection || isMapCall ? 'collection' : 'promise';
+  // Without types, `analyzeTask` drops a single task whose value is not a promise by syntax: skip the scope work for it.
+  if (!services && holder === 'promise' && shared.getDetector().getPromiseKind(value) !== 'promise') return null;
+  const scope = sourceCode.getScope(identifier);
+  const variable =
+    write.type === AST_NODE_TYPES.VariableDeclarator
+      ? sourceCode.getDeclaredVariables(write).find((candidate) => candidate.name === identifier.name)
+      : scope.references.find((reference) => reference.identifier === identifier)?.resolved;
+  if (!variable || variable.scope.type === TSESLint.Scope.ScopeType.global) return null;
+  if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node) || isAmbient(def.node))) {
+    return null;
+  }
+  return { variable, write, value, holder };
+}
+
+function isAmbient(declarator: TSESTree.Node): boolean {
+  const declaration = declarator.parent;
+  return declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.declare;
+}
+
+function isExported(declarator: TSESTree.Node): boolean {
+  const declaration = declarator.parent;
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+/** A promise the task analysis may report: known, not allowed to float, able to reject; eager for late awaits. */
+function isReportableTask(shared: FloatingTaskShared, value: TSESTree.Node, needsEager: boolean): boolean {
+  const { services } = shared;
+  const promises = shared.getDetector();
+  if (promises.isAllowed(value) || promises.getPromiseKind(value) !== 'promise' || !promises.canReject(value)) return false;
+  if (!needsEager || !services || getThenableKind(services, value) === 'unknown') return true;
+  return isNativePromise(services, value);
+}
+
+/** The `await`s of the function that holds `node`, if it has any. */
+function getOwnerAwaits(awaitsByOwner: AwaitsByOwner, node: TSESTree.Node): AwaitPoint[] | undefined {
+  const owner = getOwnerFunction(node);
+  return owner ? awaitsByOwner.get(owner) : undefined;
+}
+
+function analyzeTask(shared: FloatingTaskShared, awaitsByOwner: AwaitsByOwner, task: TaskWrite, reported: Set<TSESLint.Scope.Variable>): void {
+  if (reported.has(task.variable)) return;
+  const observers = getObservingReferences(task.variable, task.holder);
+  if (task.holder === 'promise') {
+    analyzeSingleTask(shared, awaitsByOwner, task, observers, reported);
+  } else {
+    analyzeTaskCollection(shared, awaitsByOwner, task, observers, reported);
+  }
+}
+
+/** A variable holding one task: never observed, or observed only after an `await` of other work. */
+function analyzeSingleTask(
+  shared: FloatingTaskShared,
+  awaitsByOwner: AwaitsByOwner,
+  task: TaskWrite,
+  observers: TSESLint.Scope.Reference[],
+  reported: Set<TSESLint.Scope.Variable>,
+): void {
+  if (observers.length === 0) {
+    if (!isReportableTask(shared, task.value, false)) return;
+    reported.add(task.variable);
+    reportForgotten(shared, task);
+    return;
+  }
+  if (!shared.options.checkLateAwait) return;
+  const awaits = getOwnerAwaits(awaitsByOwner, task.write);
+  // With no `await` in the owner function, nothing can wait before the task is observed.
+  const late = awaits ? findLateAwait(task.variable, task.write, 'promise', awaits) : null;
+  if (!late || !isReportableTask(shared, task.value, true)) return;
+  reported.add(task.variable);
+  reportLate(shared, task, late.await, late.observer.identifier as TSESTree.Identifier);
+}
+
+/** A collection of tasks: never observed, observed only after an `await` of other work, or lost when a loop throws. */
+function analyzeTaskCollection(
+  shared: FloatingTaskShared,
+  awaitsByOwner: AwaitsByOwner,
+  task: TaskWrite,
+  observers: TSESLint.Scope.Reference[],
+  reported: Set<TSESLint.Scope.Variable>,
+): void {
+  const { context, sourceCode } = shared;
+  const name = task.variable.name;
+  const stores = getCollectionStores(task.variable, task.write, task.value, (node) => isTaskShape(shared, node));
+  if (stores.length === 0) return;
+  const promises = shared.getDetector();
+  const isPromiseStore = (store: CollectionStore): boolean =>
+    store.value === task.value ? promises.isPromiseArray(store.value) : isReportableTask(shared, store.value, true);
+  if (observers.length === 0) {
+    if (!stores.some(isPromiseStore)) return;
+    reported.add(task.variable);
+    reportForgotten(shared, task);
+    return;
+  }
+  if (!shared.options.checkLateAwait) return;
+  const writes = [...new Set(stores.map((store) => store.write))];
+  for (const write of writes) {
+    const awaits = getOwnerAwaits(awaitsByOwner, write);
+    const late = awaits ? findLateAwait(task.variable, write, 'collection', awaits) : null;
+    const thrown = late ? null : findLoopLoss(task.variable, write, observers, sourceCode.visitorKeys);
+    if (!late && !thrown) continue;
+    if (!stores.some((store) => store.write === write && isPromiseStore(store))) continue;
+    reported.add(task.variable);
+    if (late) {
+      context.report({ node: write, messageId: 'lateAwaitTasks', data: { name, line: String(late.await.node.loc.start.line) } });
+    } else if (thrown) {
+      context.report({ node: write, messageId: 'loopThrow', data: { name, line: String(thrown.loc.start.line) } });
+    }
+    return;
+  }
+}
+
+function getWriteStatement(task: TaskWrite): TSESTree.Node | null {
+  const statement = task.write.parent;
+  if (task.write.type === AST_NODE_TYPES.VariableDeclarator) {
+    return statement?.type === AST_NODE_TYPES.VariableDeclaration ? statement : null;
+  }
+  return statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement : null;
+}
+
+function insertAtBlockEndPossible(statement: TSESTree.Node): boolean {
+  const parent = statement.parent;
+  return parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program;
+}
+
+function reportForgotten(shared: FloatingTaskShared, task: TaskWrite): void {
+  const { context, sourceCode } = shared;
+  const name = task.variable.name;
+  const statement = getWriteStatement(task);
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+  const inner = skipValueWrappers(task.value);
+  const awaitText =
+    task.holder === 'promise' ? `await ${name};` : inner.type === AST_NODE_TYPES.ObjectExpression ? null : `await Promise.all(${name});`;
+  if (statement && awaitText && isAwaitLegalAt(statement, sourceCode) && insertAtBlockEndPossible(statement)) {
+    suggest.push({
+      messageId: 'suggestAwaitTask',
+      data: { text: awaitText },
+      fix: (fixer) => insertAtBlockEnd(fixer, sourceCode, statement, awaitText),
+    });
+  }
+  if (task.holder === 'promise') {
+    suggest.push({
+      messageId: 'suggestVoidInit',
+      fix: (fixer) => fixer.replaceText(task.value, getPrefixedText(sourceCode, task.value, 'void')),
+    });
+  }
+  context.report({ node: task.write, messageId: task.holder === 'promise' ? 'forgottenTask' : 'forgottenTasks', data: { name }, suggest });
+}
+
+function reportLate(shared: FloatingTaskShared, task: TaskWrite, other: AwaitPoint, observer: TSESTree.Identifier): void {
+  const { context, sourceCode } = shared;
+  const name = task.variable.name;
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+  const taskAwait = observer.parent.type === AST_NODE_TYPES.AwaitExpression ? getAwaitStatement(observer.parent, sourceCode) : null;
+  const otherAwait = other.node.type === AST_NODE_TYPES.AwaitExpression ? getAwaitStatement(other.node, sourceCode) : null;
+  if (taskAwait && otherAwait && canCombineAwaits(taskAwait, otherAwait)) {
+    suggest.push({
+      messageId: 'suggestPromiseAll',
+      data: { name },
+      fix: (fixer) => getCombinedAwaitFix(fixer, sourceCode, name, taskAwait, otherAwait),
+    });
+  } else {
+    const statement = getWriteStatement(task);
+    if (statement && insertAtBlockEndPossible(statement)) {
+      suggest.push({
+        messageId: 'suggestCatchTask',
+        data: { name },
+        fix: (fixer) => insertAfterStatement(fixer, sourceCode, statement, `${name}.catch(() => {});`),
+      });
+    }
+  }
+  context.report({
+    node: task.write,
+    messageId: 'lateAwait',
+    data: { name, line: String(other.node.loc.start.line) },
+    suggest,
+  });
+}

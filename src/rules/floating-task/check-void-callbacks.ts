@@ -1,0 +1,142 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getCalleeName, getCalleePath } from '../../ast/callee-name.js';
+import { isAwaitLegalAt } from '../../ast/enclosing-function.js';
+import { isAsyncFunction, isFunctionNode } from '../../ast/function-node.js';
+import { skipTypeWrappers } from '../../ast/unwrap.js';
+import { isGlobalReference } from '../../scope/globals.js';
+import { getCalledLocalFunction } from '../../scope/local-functions.js';
+import { getThenableKind, isVoidCallbackParameter } from '../../types/thenable-type.js';
+import { getForEachStatement, getForOfText, getMapAllFix } from './foreach-rewrite.js';
+import type { FloatingTaskShared } from './shared-context.js';
+import type { MessageIds } from './types.js';
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+
+/**
+ * Expression bodies whose value is never a thenable (and block bodies, which do not give the value
+ * of a non-async function by syntax): a plain arrow with one returns no promise.
+ */
+const NEVER_THENABLE_BODIES = new Set<string>([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.ArrayExpression,
+]);
+
+/**
+ * The third check of floating-task (option `checkCallbacks`): promise-returning callbacks passed
+ * where the return value is ignored: `forEach` (`forEachCallback`), listeners, timers, `new Promise`
+ * executors and, with types, parameters typed to return `void` (`voidCallback`).
+ */
+export function createVoidCallbacksCheck(shared: FloatingTaskShared): TSESLint.RuleListener {
+  return {
+    CallExpression: (node) => checkCallbacks(shared, node),
+    NewExpression: (node) => checkCallbacks(shared, node),
+  };
+}
+
+function checkCallbacks(shared: FloatingTaskShared, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  const { context, services } = shared;
+  if (call.arguments.length === 0) return;
+  const callee = skipTypeWrappers(call.callee);
+  const isForEach = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getCalleeName(callee) === 'forEach';
+  if (!services && !isForEach && !mayIgnoreCallbackResult(call, callee)) return;
+  call.arguments.forEach((argument, index) => {
+    if (isForEach && index !== 0) return;
+    if (!services && !isForEach && index !== (callee.type === AST_NODE_TYPES.MemberExpression ? 1 : 0)) return;
+    if (!isCallbackCandidate(shared, argument)) return;
+    // The receiver is cheaper to rule out than the callback's return type (which makes the checker resolve the call).
+    const receiver = isForEach ? null : getVoidCallbackReceiver(shared, call, index);
+    if (!isForEach && receiver === null) return;
+    const callback = shared.getDetector().getPromiseCallback(argument);
+    if (!callback) return;
+    if (isForEach && call.type === AST_NODE_TYPES.CallExpression) {
+      reportForEach(shared, call, argument);
+      return;
+    }
+    if (receiver === null) return;
+    if (callback.fn && shared.getDetector().isNonRejectingFunction(callback.fn)) return;
+    // A parameter merely typed `() => void` may still be awaited by its API: report only a visible rejection.
+    if (receiver.typedOnly && !shared.getDetector().hasCallbackRejectionEvidence(argument)) return;
+    context.report({ node: argument, messageId: 'voidCallback', data: { callee: receiver.text } });
+  });
+}
+
+/**
+ * The callee's description for the void-callback message, when the argument at `index` is such
+ * a callback, and whether only its type says so (a parameter typed to return `void`, not a
+ * `forEach`, listener, timer or `new Promise` executor, which are known to ignore it).
+ */
+function getVoidCallbackReceiver(
+  shared: FloatingTaskShared,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+): { text: string; typedOnly: boolean } | null {
+  const { services } = shared;
+  const callee = skipTypeWrappers(call.callee);
+  const name = getCalleeName(callee);
+  const calleeText = `\`${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${getCalleePath(callee) ?? name ?? 'the callee'}\``;
+  const known = getKnownVoidCallbackReceiver(shared, call, index, calleeText);
+  if (services && getThenableKind(services, callee) !== 'unknown') {
+    return isVoidCallbackParameter(services, call, index) ? { text: known ?? calleeText, typedOnly: known === null } : null;
+  }
+  return known === null ? null : { text: known, typedOnly: false };
+}
+
+/** Receivers known to ignore what their callback returns, by syntax: `new Promise`, listener registrations, timers. */
+function getKnownVoidCallbackReceiver(
+  shared: FloatingTaskShared,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  calleeText: string,
+): string | null {
+  const { sourceCode } = shared;
+  const callee = skipTypeWrappers(call.callee);
+  const name = getCalleeName(callee);
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    const isPromise = callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && isGlobalReference(callee, sourceCode);
+    return isPromise && index === 0 ? '`new Promise`' : null;
+  }
+  if (name === null) return null;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    return LISTENER_METHODS.has(name) && index === 1 && call.arguments.length >= 2 ? calleeText : null;
+  }
+  return callee.type === AST_NODE_TYPES.Identifier && TIMER_FUNCTIONS.has(name) && index === 0 && isGlobalReference(callee, sourceCode)
+    ? calleeText
+    : null;
+}
+
+/** A promise-returning callback (async function, promise-returning arrow, local async function). */
+function isCallbackCandidate(shared: FloatingTaskShared, argument: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(argument);
+  if (isFunctionNode(value)) return value.async || !NEVER_THENABLE_BODIES.has(value.body?.type ?? '');
+  if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const fn = getCalledLocalFunction(value, shared.sourceCode);
+  return fn !== null && isAsyncFunction(fn);
+}
+
+/** Without types only `forEach` and the receivers `getKnownVoidCallbackReceiver` knows can be reported: a cheap look at the callee's name first. */
+function mayIgnoreCallbackResult(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: TSESTree.Node): boolean {
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return call.type === AST_NODE_TYPES.NewExpression ? callee.name === 'Promise' : TIMER_FUNCTIONS.has(callee.name);
+  }
+  if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length < 2) return false;
+  const name = getCalleeName(callee);
+  return name !== null && LISTENER_METHODS.has(name);
+}
+
+function reportForEach(shared: FloatingTaskShared, call: TSESTree.CallExpression, argument: TSESTree.Node): void {
+  const { context, sourceCode } = shared;
+  const forEach = getForEachStatement(call);
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+  if (forEach && isAwaitLegalAt(forEach.statement, sourceCode)) {
+    suggest.push({ messageId: 'suggestMapAll', fix: (fixer) => getMapAllFix(fixer, forEach) });
+    const forOf = getForOfText(sourceCode, forEach);
+    if (forOf !== null) suggest.push({ messageId: 'suggestForOf', fix: (fixer) => fixer.replaceText(forEach.statement, forOf) });
+  }
+  context.report({ node: argument, messageId: 'forEachCallback', suggest });
+}

@@ -1,0 +1,39 @@
+import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
+import { createPromiseDetector, type PromiseDetector } from '../../promises/promise-detection.js';
+import { findPromiseSources } from '../../promises/promise-sources.js';
+import { getTypeServices } from '../../types/type-services.js';
+import type { MessageIds, Options } from './types.js';
+
+/** What floating-task's three checks share for one file: the context, the options, type services and one promise detector. */
+export interface FloatingTaskShared {
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  options: Options[0];
+  /** The parser services with a TypeScript program, or null when the file has none or the mode is `syntactic`. */
+  services: ParserServicesWithTypeInformation | null;
+  /** The file's promise detector, built on first use (a file none of the checks asks about never builds one). */
+  getDetector(): PromiseDetector;
+}
+
+export function createFloatingTaskShared(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options[0]): FloatingTaskShared {
+  const sourceCode = context.sourceCode;
+  const services = getTypeServices(context, options.mode ?? 'auto');
+  let detector: PromiseDetector | null = null;
+  return {
+    context,
+    sourceCode,
+    options,
+    services,
+    getDetector() {
+      detector ??= createPromiseDetector(
+        sourceCode,
+        findPromiseSources(sourceCode, {
+          promiseFunctions: options.promiseFunctions ?? [],
+          allowFunctions: options.allowFunctions ?? [],
+        }),
+        services,
+      );
+      return detector;
+    },
+  };
+}
