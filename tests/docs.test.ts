@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../index.js';
 import { rules } from '../src/rules/index.js';
-import { getDocExamples } from './utils/doc-examples.js';
+import { getDocExamples } from './helpers/doc-examples.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 

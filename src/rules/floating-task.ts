@@ -1,26 +1,42 @@
 import { AST_NODE_TYPES, ESLintUtils, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import { isAwaitLegalAt, isFunctionNode } from '../utils/async-context.js';
-import { findLoopLoss, getCollectionStores, type CollectionStore } from '../utils/collection-stores.js';
-import { getOwnerFunction } from '../utils/control-flow-order.js';
-import { createRule } from '../utils/create-rule.js';
-import { getDeferredPromise } from '../utils/deferred-promise.js';
-import { describePromise, isAsyncIife } from '../utils/describe-promise.js';
-import { getForEachStatement, getForOfText, getMapAllFix } from '../utils/foreach-rewrite.js';
-import { isGlobalReference } from '../utils/global-reference.js';
-import { getCalledLocalFunction, isAsyncFunction, skipTypeWrappers } from '../utils/local-functions.js';
-import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from '../utils/promise-all-combine.js';
-import { createPromiseDetector, type PromiseDetector, type PromiseKind } from '../utils/promise-detection.js';
+import { isAwaitLegalAt } from '../ast/enclosing-function.js';
+import { isFunctionNode } from '../ast/function-node.js';
+import { findLoopLoss, getCollectionStores, type CollectionStore } from '../tasks/collection-stores.js';
+import { getOwnerFunction } from '../tasks/control-flow-order.js';
+import { createRule } from './create-rule.js';
+import { getDeferredPromise } from '../promises/deferred-promise.js';
+import { describePromise, isAsyncIife } from '../promises/describe-promise.js';
+import { getForEachStatement, getForOfText, getMapAllFix } from './floating-task/foreach-rewrite.js';
+import { isGlobalReference } from '../scope/globals.js';
+import { getCalledLocalFunction } from '../scope/local-functions.js';
+import { isAsyncFunction } from '../ast/function-node.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
+import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from './floating-task/promise-all-combine.js';
+import { createPromiseDetector, type PromiseDetector, type PromiseKind } from '../promises/promise-detection.js';
 import {
   getMethodCallText,
   getPrefixedText,
   insertAfterStatement,
   insertAtBlockEnd,
-  startsAfterAsiHazard,
-} from '../utils/promise-fix-text.js';
-import { skipValueWrappers } from '../utils/promise-handling.js';
-import { findPromiseSources, getCalleeName, getCalleePath } from '../utils/promise-sources.js';
-import { findLateAwait, getAwaitPoint, getObservingReferences, type AwaitPoint, type TaskHolder } from '../utils/task-usage.js';
-import { getThenableKind, getTypeText, hasCallSignatures, isNativePromise, isVoidCallbackParameter } from '../utils/thenable-type.js';
+} from '../fixes/statement-edits.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
+import { findPromiseSources } from '../promises/promise-sources.js';
+import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
+import {
+  findLateAwait,
+  getAwaitPoint,
+  getObservingReferences,
+  type AwaitPoint,
+  type TaskHolder,
+} from '../tasks/task-usage.js';
+import {
+  getThenableKind,
+  getTypeText,
+  hasCallSignatures,
+  isNativePromise,
+  isVoidCallbackParameter,
+} from '../types/thenable-type.js';
+import { getAsiGuard } from '../fixes/asi.js';
 
 export type Options = [
   {
@@ -313,8 +329,7 @@ export default createRule<Options, MessageIds>({
           data: { handler },
           fix(fixer) {
             const text = getMethodCallText(sourceCode, target, 'catch', handler);
-            const guard = text.startsWith('(') && target.range[0] === statement.range[0] && startsAfterAsiHazard(sourceCode, statement);
-            return fixer.replaceText(target, guard ? `;${text}` : text);
+            return fixer.replaceText(target, text.startsWith('(') ? `${getAsiGuard(sourceCode, target)}${text}` : text);
           },
         });
       }
@@ -412,7 +427,7 @@ export default createRule<Options, MessageIds>({
         const owner = getOwnerFunction(write);
         const awaits = owner ? awaitsByOwner.get(owner) : undefined;
         const late = awaits ? findLateAwait(task.variable, write, 'collection', awaits) : null;
-        const thrown = late ? null : findLoopLoss(task.variable, write, observers);
+        const thrown = late ? null : findLoopLoss(task.variable, write, observers, sourceCode.visitorKeys);
         if (!late && !thrown) continue;
         if (!stores.some((store) => store.write === write && isPromiseStore(store))) continue;
         reported.add(task.variable);

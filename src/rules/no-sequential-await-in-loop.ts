@@ -1,13 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../utils/create-rule.js';
-import { ensureImport, type ImportRequest } from '../utils/ensure-import.js';
-import { isFunctionNode } from '../utils/async-context.js';
-import { isArrayBySyntax } from '../utils/known-array.js';
-import { analyzeLoopIndependence, hasSequentialOptOutComment, type IndependentLoop } from '../utils/loop-independence.js';
-import { getAwaitedCall } from '../utils/ordered-calls.js';
-import { getLoopRewrite, type ConcurrencyRunner } from '../utils/loop-rewrite.js';
-import { getLoopShape, type LoopShape } from '../utils/loop-shape.js';
-import { findModuleMemberReferences } from '../utils/module-tracker.js';
+import { createRule } from './create-rule.js';
+import { ensureImport, type ImportRequest } from '../modules/ensure-import.js';
+import { isFunctionNode } from '../ast/function-node.js';
+import { isArrayBySyntax } from '../scope/known-array.js';
+import {
+  analyzeLoopIndependence,
+  hasSequentialOptOutComment,
+  type IndependentLoop,
+} from '../loops/loop-independence.js';
+import { getAwaitedCall } from '../loops/ordered-calls.js';
+import { getLoopRewrite, type ConcurrencyRunner } from '../loops/loop-rewrite.js';
+import { getLoopShape, type LoopShape } from '../loops/loop-shape.js';
+import { findModuleMemberReferences } from '../modules/module-tracker.js';
 
 export interface ConcurrencyOption {
   /** Module that exports the mapper, e.g. `p-map`. */

@@ -1,29 +1,28 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addAwait, getAsiGuard } from '../utils/add-await.js';
-import {
-  describeFunction,
-  getAsyncContext,
-  hasTopLevelAwait,
-  type AsyncContext,
-  type FunctionNode,
-} from '../utils/async-context.js';
+import { addAwait } from '../fixes/add-await.js';
+import { getAsiGuard } from '../fixes/asi.js';
+import { describeFunction } from '../ast/function-name.js';
+import { getAsyncContext, hasTopLevelAwait, type AsyncContext } from '../blocking/async-context.js';
+import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
   getBlockingReferenceMap,
   SLEEP_ADVICE,
   type BlockingApi,
-} from '../utils/blocking-apis.js';
-import { isBusyWaitLoop, type LoopNode } from '../utils/busy-wait.js';
+} from '../blocking/blocking-apis.js';
+import { isBusyWaitLoop, type BusyWaitLoop } from '../blocking/busy-wait.js';
 import {
   getArgumentListText,
   getModuleObjectNode,
   isInsideOptionalCallee,
   isModuleBindingReachableAt,
-} from '../utils/call-rewrite.js';
-import { createRule } from '../utils/create-rule.js';
-import { ensureImport, findImportedBinding } from '../utils/ensure-import.js';
-import { findGlobalMemberCalls } from '../utils/global-member-calls.js';
-import { findModuleMemberReferences, stripNodePrefix } from '../utils/module-tracker.js';
+} from '../fixes/call-rewrite.js';
+import { createRule } from './create-rule.js';
+import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';
+import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
+import { findModuleMemberReferences } from '../modules/module-tracker.js';
+import { stripNodePrefix } from '../modules/builtin-modules.js';
+import { canBeMemberObject } from '../fixes/precedence.js';
 
 export type Options = [
   {
@@ -126,7 +125,7 @@ export default createRule<Options, MessageIds>({
     /** `Date.now()` / `performance.now()` calls that reach the real clock, found in `Program`. */
     const clockCalls = new Set<TSESTree.Node>();
 
-    function checkLoop(loop: LoopNode): void {
+    function checkLoop(loop: BusyWaitLoop): void {
       if (clockCalls.size === 0) return;
       const asyncContext = getAsyncContext(loop, contextOptions);
       if (!asyncContext) return;
@@ -301,7 +300,7 @@ function getAwaitableCallee(
   if (moduleObject) {
     const objectText = sourceCode.getText(moduleObject);
     const path = api.viaFsPromises ? `promises.${api.asyncName}` : api.asyncName;
-    return { reference: `${needsParenthesesAsObject(moduleObject) ? `(${objectText})` : objectText}.${path}`, fixes: [] };
+    return { reference: `${canBeMemberObject(moduleObject, sourceCode) ? objectText : `(${objectText})`}.${path}`, fixes: [] };
   }
   if (existing !== null) return null;
   const ensured = ensureImport(fixer, sourceCode, { module: api.asyncModule, name: api.asyncName });
@@ -323,18 +322,6 @@ function getModuleMemberReference(
     { kind: 'awaitable', asyncModule: request.module, asyncName: request.name, viaFsPromises: false },
     moduleObject,
   );
-}
-
-const MEMBER_OBJECT_TYPES = new Set<string>([
-  AST_NODE_TYPES.Identifier,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.ThisExpression,
-]);
-
-/** `X` in `X.promises.readFile` must be a member-access object as written (`require('fs')` is; `a || b` is not). */
-function needsParenthesesAsObject(node: TSESTree.Expression): boolean {
-  return !MEMBER_OBJECT_TYPES.has(node.type);
 }
 
 /**

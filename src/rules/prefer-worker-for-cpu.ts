@@ -1,24 +1,22 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addAwait } from '../utils/add-await.js';
+import { addAwait } from '../fixes/add-await.js';
+import { describeFunction } from '../ast/function-name.js';
+import { getAsyncContext, type AsyncContext } from '../blocking/async-context.js';
+import { getEnclosingFunction } from '../ast/enclosing-function.js';
+import { getArgumentListText } from '../fixes/call-rewrite.js';
+import { getAsyncVariantAccess, isTopLevelReferenceAt } from '../blocking/async-variant-call.js';
 import {
-  describeFunction,
-  getAsyncContext,
-  getEnclosingFunction,
-  type AsyncContext,
-} from '../utils/async-context.js';
-import { getArgumentListText, getAsyncVariantAccess, isTopLevelReferenceAt } from '../utils/async-variant-call.js';
-import { getCpuHeavyApiMaps, pickMentionedModules, type CpuHeavyApi, type ExtraCpuFunction } from '../utils/cpu-heavy-apis.js';
-import {
-  findCpuLoopNests,
-  getLoopKeyword,
-  getRepeatingLoop,
-  isOutermostLoop,
-  type LoopNode,
-} from '../utils/cpu-loop-nest.js';
-import { createRule } from '../utils/create-rule.js';
-import { ensureImport } from '../utils/ensure-import.js';
-import { findModuleMemberReferences, type ModuleMemberReference } from '../utils/module-tracker.js';
-import { findWorkerConstructions, isWorkerFile } from '../utils/worker-threads.js';
+  getCpuHeavyApiMaps,
+  pickMentionedModules,
+  type CpuHeavyApi,
+  type ExtraCpuFunction,
+} from '../blocking/cpu-heavy-apis.js';
+import { findCpuLoopNests, getLoopKeyword, isOutermostLoop } from '../blocking/cpu-loop-nest.js';
+import { getRepeatingLoop, type LoopNode } from '../ast/loop-node.js';
+import { createRule } from './create-rule.js';
+import { ensureImport } from '../modules/ensure-import.js';
+import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
+import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-threads.js';
 
 export type Options = [
   {
@@ -182,7 +180,10 @@ export default createRule<Options, MessageIds>({
         const asyncName = reference.info.asyncName;
         // A nested member (`realpathSync.native`) has no sibling variant to re-target to.
         if (asyncName === null || reference.member.includes('.')) return null;
-        const args = getArgumentListText(call, sourceCode);
+        // A generic or parenthesised callee (`(zlib.gzipSync)(b)`) is left alone: the promisified
+        // variant takes no type arguments, and the callee rewrite would land inside the parentheses.
+        if (call.typeArguments || ASTUtils.isParenthesized(call.callee, sourceCode)) return null;
+        const args = getArgumentListText(sourceCode, call);
         if (args === null) return null;
         const access = getAsyncVariantAccess(call, sourceCode, reference.module, asyncName);
         if (!access) return null;

@@ -8,7 +8,7 @@ import { Linter } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/floating-task.js';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../rule-tester.js';
+import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
 
 type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageIds, Options>;

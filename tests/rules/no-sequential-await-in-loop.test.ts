@@ -6,9 +6,9 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-sequential-await-in-loop.js';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../rule-tester.js';
-import { parses } from '../utils/lint-code.js';
-import { getDocExamples } from '../utils/doc-examples.js';
+import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
+import { parses } from '../helpers/lint-code.js';
+import { getDocExamples } from '../helpers/doc-examples.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Error = Invalid['errors'][number];

@@ -3,7 +3,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-sync-in-async.js';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../rule-tester.js';
+import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 

@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-worker-for-cpu.js';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../rule-tester.js';
+import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateAsyncProgram, getExtension } from '../../bench/fuzz-templates.js';
-import { parses } from '../utils/lint-code.js';
+import { parses } from '../helpers/lint-code.js';
 
 const SEEDS = Array.from({ length: 80 }, (_, index) => index + 1);
 

@@ -1,0 +1,26 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+/** Skips type assertions and non-null assertions that do not change the value (`f as F`, `obj!`). */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.TSInstantiationExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * Skips optional chains and type assertions around a value (parentheses leave no node): the one
+ * unwrapper for "which expression is this, really" questions.
+ */
+export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.ChainExpression) current = skipTypeWrappers(current.expression);
+  return current;
+}

@@ -1,0 +1,156 @@
+import { isBuiltin } from 'node:module';
+import { stripNodePrefix } from '../modules/builtin-modules.js';
+import type { ModuleMemberMap } from '../modules/module-tracker.js';
+
+/**
+ * How a blocking call can be replaced:
+ * - `awaitable`: `await <asyncModule>.<asyncName>(same arguments)` returns the same value and throws
+ *   the same errors, so it is an autofix (subject to the argument checks below);
+ * - `exists`: `existsSync(p)` → `await access(p).then(() => true, () => false)` (a suggestion);
+ * - `exec`: `execSync` / `execFileSync` → `promisify(exec)` (a suggestion: encoding and stdio differ);
+ * - `advice`: no rewrite, the message names what to use.
+ */
+export type BlockingApi =
+  | {
+      kind: 'awaitable';
+      /** Module the async function comes from, without `node:` (`fs/promises`, `fs-extra`). */
+      asyncModule: string;
+      asyncName: string;
+      /** The call may also be spelled `X.promises.<asyncName>` through the `fs` binding `X`. */
+      viaFsPromises: boolean;
+      /** A second argument may carry `throwIfNoEntry`, which the promise API does not have. */
+      hasThrowIfNoEntryOption?: boolean;
+      /** The first argument may be a file descriptor, which the promise API does not accept. */
+      acceptsFileDescriptor?: boolean;
+    }
+  | { kind: 'exists' }
+  | { kind: 'exec'; asyncName: 'exec' | 'execFile' }
+  | { kind: 'advice'; advice: string };
+
+export type BlockingReference =
+  | { kind: 'blocking'; api: BlockingApi }
+  /** `performance.now` from `perf_hooks`, a clock for busy-wait detection. */
+  | { kind: 'clock' };
+
+const FS_PROMISES = 'fs/promises';
+
+function fsAwaitable(asyncName: string, extra: { hasThrowIfNoEntryOption?: boolean; acceptsFileDescriptor?: boolean } = {}): BlockingApi {
+  return { kind: 'awaitable', asyncModule: FS_PROMISES, asyncName, viaFsPromises: true, ...extra };
+}
+
+const FILE_HANDLE_ADVICE = 'the methods of a `FileHandle` from `await open()` in `node:fs/promises`';
+
+function advice(text: string): BlockingApi {
+  return { kind: 'advice', advice: text };
+}
+
+/** The blocking `fs` functions, by member path. */
+export const BLOCKING_FS_APIS: Readonly<Record<string, BlockingApi>> = {
+  accessSync: fsAwaitable('access'),
+  appendFileSync: fsAwaitable('appendFile', { acceptsFileDescriptor: true }),
+  chmodSync: fsAwaitable('chmod'),
+  chownSync: fsAwaitable('chown'),
+  closeSync: advice(FILE_HANDLE_ADVICE),
+  copyFileSync: fsAwaitable('copyFile'),
+  cpSync: fsAwaitable('cp'),
+  existsSync: { kind: 'exists' },
+  fchmodSync: advice(FILE_HANDLE_ADVICE),
+  fchownSync: advice(FILE_HANDLE_ADVICE),
+  fdatasyncSync: advice(FILE_HANDLE_ADVICE),
+  fstatSync: advice(FILE_HANDLE_ADVICE),
+  fsyncSync: advice(FILE_HANDLE_ADVICE),
+  ftruncateSync: advice(FILE_HANDLE_ADVICE),
+  futimesSync: advice(FILE_HANDLE_ADVICE),
+  globSync: advice('`glob` from `node:fs/promises` (an async iterator: `for await (const file of glob(pattern))`)'),
+  lchmodSync: advice('`await lchmod` from `node:fs/promises`'),
+  lchownSync: fsAwaitable('lchown'),
+  linkSync: fsAwaitable('link'),
+  lstatSync: fsAwaitable('lstat', { hasThrowIfNoEntryOption: true }),
+  lutimesSync: fsAwaitable('lutimes'),
+  mkdirSync: fsAwaitable('mkdir'),
+  mkdtempDisposableSync: advice('`await mkdtempDisposable` from `node:fs/promises`'),
+  mkdtempSync: fsAwaitable('mkdtemp'),
+  openSync: advice('`await open` from `node:fs/promises` and the methods of its `FileHandle`'),
+  opendirSync: advice('`await opendir` from `node:fs/promises`'),
+  readFileSync: fsAwaitable('readFile', { acceptsFileDescriptor: true }),
+  readSync: advice(FILE_HANDLE_ADVICE),
+  readdirSync: fsAwaitable('readdir'),
+  readlinkSync: fsAwaitable('readlink'),
+  readvSync: advice(FILE_HANDLE_ADVICE),
+  realpathSync: fsAwaitable('realpath'),
+  'realpathSync.native': fsAwaitable('realpath'),
+  renameSync: fsAwaitable('rename'),
+  rmSync: fsAwaitable('rm'),
+  rmdirSync: fsAwaitable('rmdir'),
+  statSync: fsAwaitable('stat', { hasThrowIfNoEntryOption: true }),
+  statfsSync: fsAwaitable('statfs'),
+  symlinkSync: fsAwaitable('symlink'),
+  truncateSync: fsAwaitable('truncate', { acceptsFileDescriptor: true }),
+  unlinkSync: fsAwaitable('unlink'),
+  utimesSync: fsAwaitable('utimes'),
+  writeFileSync: fsAwaitable('writeFile', { acceptsFileDescriptor: true }),
+  writeSync: advice(FILE_HANDLE_ADVICE),
+  writevSync: advice(FILE_HANDLE_ADVICE),
+};
+
+/** The blocking `child_process` functions. */
+export const BLOCKING_CHILD_PROCESS_APIS: Readonly<Record<string, BlockingApi>> = {
+  execFileSync: { kind: 'exec', asyncName: 'execFile' },
+  execSync: { kind: 'exec', asyncName: 'exec' },
+  spawnSync: advice("`spawn` from `node:child_process` and `await once(child, 'exit')` from `node:events`"),
+};
+
+export const SLEEP_ADVICE = '`await setTimeout(ms)` from `node:timers/promises`';
+
+export interface ExtraFunction {
+  module: string;
+  names: readonly string[];
+  replacement?: string;
+}
+
+/**
+ * The module member map to track: the built-in tables, the user's `extraFunctions` (built-in
+ * entries win over user entries of the same member), and `perf_hooks`' `performance.now` clock.
+ */
+export function getBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]): ModuleMemberMap<BlockingReference> {
+  const blocking = (api: BlockingApi): BlockingReference => ({ kind: 'blocking', api });
+  const map: ModuleMemberMap<BlockingReference> = {
+    fs: Object.fromEntries(Object.entries(BLOCKING_FS_APIS).map(([member, api]) => [member, blocking(api)])),
+    child_process: Object.fromEntries(
+      Object.entries(BLOCKING_CHILD_PROCESS_APIS).map(([member, api]) => [member, blocking(api)]),
+    ),
+    perf_hooks: { 'performance.now': { kind: 'clock' } },
+  };
+  for (const { module: rawModule, names, replacement } of extraFunctions) {
+    const module = stripNodePrefix(rawModule);
+    const members = (map[module] ??= {});
+    for (const name of names) {
+      if (members[name]) continue;
+      members[name] = blocking(
+        replacement === undefined
+          ? advice('an asynchronous alternative')
+          : { kind: 'awaitable', asyncModule: module, asyncName: replacement, viaFsPromises: false },
+      );
+    }
+  }
+  return map;
+}
+
+/** What the message recommends instead of the blocking call. */
+export function getAlternativeText(api: BlockingApi): string {
+  switch (api.kind) {
+    case 'awaitable':
+      return `\`await ${api.asyncName}\` from \`${displayModule(api.asyncModule)}\``;
+    case 'exists':
+      return '`await access` from `node:fs/promises`';
+    case 'exec':
+      return `\`${api.asyncName}\` from \`node:child_process\` through \`promisify\` from \`node:util\``;
+    case 'advice':
+      return api.advice;
+  }
+}
+
+/** Node built-ins are named with `node:` in messages (`node:fs/promises`), packages as given. */
+function displayModule(module: string): string {
+  return isBuiltin(module) ? `node:${module}` : module;
+}

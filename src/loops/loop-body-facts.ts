@@ -1,0 +1,170 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../ast/function-node.js';
+import { getLastIdentifierName } from '../ast/names.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
+import type { CallNode } from './ordered-calls.js';
+import { isLoopNode } from '../ast/loop-node.js';
+import type { LoopShape } from './loop-shape.js';
+import { forEachChild } from '../ast/walk.js';
+
+export interface LoopBodyFacts {
+  /** `await`s of the loop's own function (not of functions nested in the body). */
+  ownAwaits: TSESTree.AwaitExpression[];
+  /** Calls and `new` anywhere in the body, with whether they run in the loop's own function. */
+  calls: { node: CallNode; own: boolean; inCatch: boolean }[];
+  /** Tagged templates anywhere in the body (`` $`npm test` ``). */
+  taggedTemplates: TSESTree.TaggedTemplateExpression[];
+  /** `this` that means the loop's own `this` (own code and arrow functions in it). */
+  thisNodes: TSESTree.ThisExpression[];
+  /** `continue` statements that target this loop. */
+  continues: TSESTree.ContinueStatement[];
+  /** `return`, uncaught `throw`, `break` of this loop, a jump to an outer label, `process.exit()`. */
+  exits: boolean;
+  hasYield: boolean;
+  /** `for await` or `await using` in the body. */
+  hasAsyncIteration: boolean;
+  /** The loop's own label is the target of a `continue`. */
+  labelUsed: boolean;
+  /** `super` or `new.target` (own code or arrows): they would change meaning inside a callback. */
+  functionContext: boolean;
+  /** A `var` declared in the body (own code). */
+  declaresVar: boolean;
+}
+
+function findJumpTarget(
+  jump: TSESTree.BreakStatement | TSESTree.ContinueStatement,
+  loop: TSESTree.Node,
+): 'inside' | 'this-loop' | 'outside' {
+  const label = jump.label?.name;
+  for (let current: TSESTree.Node | undefined = jump.parent; current && current !== loop; current = current.parent) {
+    if (label !== undefined) {
+      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === label) return 'inside';
+    } else if (isLoopNode(current) || (jump.type === AST_NODE_TYPES.BreakStatement && current.type === AST_NODE_TYPES.SwitchStatement)) {
+      return 'inside';
+    }
+  }
+  if (label === undefined) return 'this-loop';
+  const parent = loop.parent;
+  return parent?.type === AST_NODE_TYPES.LabeledStatement && parent.label.name === label ? 'this-loop' : 'outside';
+}
+
+function isCaughtWithin(node: TSESTree.Node, loop: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
+    child = current;
+  }
+  return false;
+}
+
+function isInCatchClauseWithin(node: TSESTree.Node, loop: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return true;
+  }
+  return false;
+}
+
+function isProcessExit(call: CallNode): boolean {
+  const callee = skipValueWrappers(call.callee);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process' &&
+    getLastIdentifierName(callee) === 'exit'
+  );
+}
+
+/**
+ * One walk over a loop's body (and a counted loop's test and update): the `await`s of the loop's own
+ * function, every call, `this`, and the jumps that leave the loop or the function.
+ */
+export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.SourceCode.VisitorKeys): LoopBodyFacts {
+  const loop = shape.loop;
+  const facts: LoopBodyFacts = {
+    ownAwaits: [],
+    calls: [],
+    taggedTemplates: [],
+    thisNodes: [],
+    continues: [],
+    exits: false,
+    hasYield: false,
+    hasAsyncIteration: false,
+    labelUsed: false,
+    functionContext: false,
+    declaresVar: false,
+  };
+  // `own`: code of the loop's function; `lexical`: own code or arrows in it (same `this`, `arguments`).
+  const visit = (node: TSESTree.Node, own: boolean, lexical: boolean): void => {
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        if (own) facts.ownAwaits.push(node);
+        break;
+      case AST_NODE_TYPES.YieldExpression:
+        if (own) facts.hasYield = true;
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+        if (own && node.await) facts.hasAsyncIteration = true;
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        if (own && node.kind === 'await using') facts.hasAsyncIteration = true;
+        if (own && node.kind === 'var') facts.declaresVar = true;
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (own) facts.exits = true;
+        break;
+      case AST_NODE_TYPES.ThrowStatement:
+        if (own && !isCaughtWithin(node, loop)) facts.exits = true;
+        break;
+      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+        if (own) {
+          const target = findJumpTarget(node, loop);
+          if (target === 'outside' || (target === 'this-loop' && node.type === AST_NODE_TYPES.BreakStatement)) {
+            facts.exits = true;
+          } else if (target === 'this-loop' && node.type === AST_NODE_TYPES.ContinueStatement) {
+            facts.continues.push(node);
+            if (node.label) facts.labelUsed = true;
+          }
+        }
+        break;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        facts.calls.push({ node, own, inCatch: own && isInCatchClauseWithin(node, loop) });
+        if (own && isProcessExit(node)) facts.exits = true;
+        break;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        facts.taggedTemplates.push(node);
+        break;
+      case AST_NODE_TYPES.ThisExpression:
+        if (lexical) facts.thisNodes.push(node);
+        break;
+      case AST_NODE_TYPES.Super:
+        if (lexical) facts.functionContext = true;
+        break;
+      case AST_NODE_TYPES.MetaProperty:
+        if (lexical && node.meta.name === 'new') facts.functionContext = true;
+        break;
+      default:
+        break;
+    }
+    if (isFunctionNode(node)) {
+      const arrow = node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+      forEachChild(node, visitorKeys, (child) => visit(child, false, lexical && arrow));
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.ClassBody) {
+      forEachChild(node, visitorKeys, (child) => visit(child, false, false));
+      return;
+    }
+    forEachChild(node, visitorKeys, (child) => visit(child, own, lexical));
+  };
+  visit(shape.body, true, true);
+  if (shape.loop.type === AST_NODE_TYPES.ForStatement) {
+    for (const part of [shape.loop.test, shape.loop.update]) {
+      if (part) visit(part, true, true);
+    }
+  }
+  return facts;
+}
+

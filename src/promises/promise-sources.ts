@@ -1,0 +1,302 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isGlobalReference } from '../scope/globals.js';
+import {
+  findModuleMemberReferences,
+  type ModuleMemberMap,
+  type ModuleMemberReference,
+} from '../modules/module-tracker.js';
+import { getCalleeName } from '../ast/callee-name.js';
+import { getCalleePath } from '../ast/callee-name.js';
+import { isConstantVariable } from '../scope/constant-binding.js';
+
+/** Methods of an object a module function returns (or resolves to) that return promises. */
+interface Factory {
+  /** The object is what the call's promise resolves to (`await open(path)`), not the call's value. */
+  awaited: boolean;
+  methods: ReadonlySet<string>;
+}
+
+interface MemberInfo {
+  /** A call of the member returns a promise. */
+  returnsPromise?: boolean;
+  /** The promise cannot reject for this call (`setTimeout(ms)` from `timers/promises` without a signal). */
+  cannotReject?: (call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean;
+  factory?: Factory;
+  /** `util.promisify`: calling what it returns gives a promise. */
+  promisify?: boolean;
+  /** Listed in `allowFunctions`: its promise may float. */
+  allowed?: boolean;
+}
+
+const FS_PROMISE_FUNCTIONS = [
+  'access', 'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'lchmod', 'lchown', 'link', 'lstat', 'lutimes', 'mkdir',
+  'mkdtemp', 'mkdtempDisposable', 'open', 'opendir', 'readdir', 'readFile', 'readlink', 'realpath', 'rename', 'rm',
+  'rmdir', 'stat', 'statfs', 'symlink', 'truncate', 'unlink', 'utimes', 'writeFile',
+];
+const DNS_PROMISE_FUNCTIONS = [
+  'lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx',
+  'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTlsa', 'resolveTxt', 'reverse',
+];
+const FILE_HANDLE: Factory = {
+  awaited: true,
+  methods: new Set([
+    'appendFile', 'chmod', 'chown', 'close', 'datasync', 'read', 'readFile', 'readv', 'stat', 'sync', 'truncate', 'utimes',
+    'write', 'writeFile', 'writev',
+  ]),
+};
+const RESPONSE: Factory = { awaited: true, methods: new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']) };
+const READLINE_INTERFACE: Factory = { awaited: false, methods: new Set(['question']) };
+
+/** Timers without an `AbortSignal` in their options only ever resolve. */
+const withoutSignal = (optionsIndex: number) => (call: TSESTree.CallExpression | TSESTree.NewExpression) =>
+  call.arguments.length <= optionsIndex;
+
+function promiseMembers(prefix: string, names: readonly string[]): Record<string, MemberInfo> {
+  return Object.fromEntries(
+    names.map((name) => [`${prefix}${name}`, { returnsPromise: true, ...(name === 'open' ? { factory: FILE_HANDLE } : {}) }]),
+  );
+}
+
+function timerMembers(prefix: string): Record<string, MemberInfo> {
+  return {
+    [`${prefix}setTimeout`]: { returnsPromise: true, cannotReject: withoutSignal(2) },
+    [`${prefix}setImmediate`]: { returnsPromise: true, cannotReject: withoutSignal(1) },
+    [`${prefix}scheduler.wait`]: { returnsPromise: true, cannotReject: withoutSignal(1) },
+    [`${prefix}scheduler.yield`]: { returnsPromise: true, cannotReject: () => true },
+  };
+}
+
+/**
+ * Node built-ins whose functions return promises. Async iterators (`fs/promises` `watch` and `glob`,
+ * `timers/promises` `setInterval`, `events.on`) and sync members are left out.
+ */
+const BUILTIN_PROMISE_MODULES: ModuleMemberMap<MemberInfo> = {
+  'fs/promises': promiseMembers('', FS_PROMISE_FUNCTIONS),
+  fs: promiseMembers('promises.', FS_PROMISE_FUNCTIONS),
+  'dns/promises': promiseMembers('', DNS_PROMISE_FUNCTIONS),
+  dns: promiseMembers('promises.', DNS_PROMISE_FUNCTIONS),
+  'timers/promises': timerMembers(''),
+  timers: timerMembers('promises.'),
+  'stream/promises': promiseMembers('', ['pipeline', 'finished']),
+  stream: promiseMembers('promises.', ['pipeline', 'finished']),
+  'readline/promises': { createInterface: { factory: READLINE_INTERFACE } },
+  events: { once: { returnsPromise: true } },
+  util: { promisify: { promisify: true } },
+};
+
+export interface KnownPromiseCall {
+  /** The promise only ever resolves (a timer without a signal). */
+  cannotReject: boolean;
+}
+
+export interface PromiseSources {
+  /** Calls known to return a promise: promise modules, `fetch`, promisified functions, `promiseFunctions`. */
+  getKnownPromiseCall: (node: TSESTree.Node) => KnownPromiseCall | undefined;
+  /** Calls whose promise may float (`allowFunctions`). */
+  isAllowedCall: (node: TSESTree.Node) => boolean;
+}
+
+export interface PromiseSourceOptions {
+  /** Bare callee names or `module.member` entries whose calls return promises. */
+  promiseFunctions: readonly string[];
+  /** Bare callee names, callee paths (`describe.only`) or `module.member` entries whose promises may float. */
+  allowFunctions: readonly string[];
+}
+
+/** Every way to read `a.b.c` as `module.member`: (`a`, `b.c`) and (`a.b`, `c`) (module names may contain dots). */
+function splitModuleMember(entry: string): { module: string; member: string }[] {
+  const splits = [];
+  for (let index = entry.indexOf('.'); index > 0 && index < entry.length - 1; index = entry.indexOf('.', index + 1)) {
+    splits.push({ module: entry.slice(0, index).replace(/^node:/u, ''), member: entry.slice(index + 1) });
+  }
+  return splits;
+}
+
+function buildModuleMap(options: PromiseSourceOptions): ModuleMemberMap<MemberInfo> {
+  const map: ModuleMemberMap<MemberInfo> = {};
+  const add = (module: string, member: string, info: MemberInfo): void => {
+    const members = (map[module] ??= {});
+    members[member] = { ...members[member], ...info };
+  };
+  for (const [module, members] of Object.entries(BUILTIN_PROMISE_MODULES)) {
+    for (const [member, info] of Object.entries(members)) add(module, member, info);
+  }
+  for (const entry of options.promiseFunctions) {
+    for (const { module, member } of splitModuleMember(entry)) add(module, member, { returnsPromise: true });
+  }
+  for (const entry of options.allowFunctions) {
+    for (const { module, member } of splitModuleMember(entry)) add(module, member, { allowed: true });
+  }
+  return map;
+}
+
+/** What the options give, built once per distinct options (rules keep no per-file state here: pure functions of the options). */
+interface OptionTables {
+  moduleMap: ModuleMemberMap<MemberInfo>;
+  /** A quoted module specifier (`'fs'`, `"node:fs"`, `` `fs/promises` ``) of a module in `moduleMap`: the module name is group 1. */
+  specifierPattern: RegExp | null;
+  isPromiseFunctionName: (callee: TSESTree.Node) => boolean;
+  isAllowedName: (callee: TSESTree.Node) => boolean;
+}
+
+const optionTables = new Map<string, OptionTables>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+}
+
+function getOptionTables(options: PromiseSourceOptions): OptionTables {
+  const key = `${options.promiseFunctions.join('\n')}\u0000${options.allowFunctions.join('\n')}`;
+  let tables = optionTables.get(key);
+  if (!tables) {
+    const moduleMap = buildModuleMap(options);
+    const modules = Object.keys(moduleMap).sort((a, b) => b.length - a.length);
+    tables = {
+      moduleMap,
+      specifierPattern: modules.length === 0 ? null : new RegExp(`['"\`](?:node:)?(${modules.map(escapeRegExp).join('|')})['"\`]`, 'gu'),
+      isPromiseFunctionName: createNameMatcher(options.promiseFunctions),
+      isAllowedName: createNameMatcher(options.allowFunctions),
+    };
+    optionTables.set(key, tables);
+  }
+  return tables;
+}
+
+/**
+ * The module member references of the modules the file names in a string literal: an import,
+ * `require` or `getBuiltinModule` always spells its specifier as a string, so a file without one
+ * skips the reference tracker altogether.
+ */
+function findMentionedModuleReferences(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: PromiseSourceOptions,
+): ModuleMemberReference<MemberInfo>[] {
+  const { moduleMap, specifierPattern } = getOptionTables(options);
+  if (!specifierPattern) return [];
+  const mentioned: ModuleMemberMap<MemberInfo> = {};
+  let any = false;
+  for (const match of sourceCode.text.matchAll(specifierPattern)) {
+    const module = match[1];
+    if (module === undefined || mentioned[module]) continue;
+    const members = moduleMap[module];
+    if (!members) continue;
+    mentioned[module] = members;
+    any = true;
+  }
+  return any ? findModuleMemberReferences(sourceCode, mentioned, { builtin: true, types: ['call'] }) : [];
+}
+
+function createNameMatcher(entries: readonly string[]): (callee: TSESTree.Node) => boolean {
+  const names = new Set(entries.filter((entry) => !entry.includes('.')));
+  const paths = new Set(entries.filter((entry) => entry.includes('.')));
+  if (names.size === 0 && paths.size === 0) return () => false;
+  return (callee) => {
+    const name = getCalleeName(callee);
+    if (name !== null && names.has(name)) return true;
+    if (paths.size === 0) return false;
+    const path = getCalleePath(callee);
+    return path !== null && paths.has(path);
+  };
+}
+
+/** The constant variable `declarator` declares with `init` as its whole initial value. */
+function getDeclaredConstant(
+  value: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.Scope.Variable | null {
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return null;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const [variable] = sourceCode.getDeclaredVariables(declarator);
+  return variable && isConstantVariable(variable) ? variable : null;
+}
+
+/** Calls of the form `<variable>(...)` or `<variable>.<method>(...)` for each read of `variable`. */
+function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySet<string> | null): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    if (!ref.isRead()) continue;
+    const identifier = ref.identifier as TSESTree.Identifier;
+    let callee: TSESTree.Node = identifier;
+    if (methods) {
+      const member = identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) continue;
+      const name = ASTUtils.getPropertyName(member);
+      if (name === null || !methods.has(name)) continue;
+      callee = member;
+    }
+    const call = callee.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) calls.push(call);
+  }
+  return calls;
+}
+
+/**
+ * Finds, once per file, the calls that are known to return promises without type information:
+ * promise-returning members of Node built-ins (any import spelling), methods of the objects some of
+ * them create (`rl.question()`, `(await open(p)).close()`, `(await fetch(u)).json()`), the global
+ * `fetch`, `util.promisify(f)(...)` and `const g = promisify(f); g()`, and `promiseFunctions`.
+ * Also finds the calls `allowFunctions` lets float.
+ */
+export function findPromiseSources(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: PromiseSourceOptions,
+): PromiseSources {
+  const known = new Map<TSESTree.Node, KnownPromiseCall>();
+  const allowed = new Set<TSESTree.Node>();
+  const addFactoryCalls = (call: TSESTree.Node, factory: Factory): void => {
+    const value = factory.awaited && call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+    const variable = getDeclaredConstant(value, sourceCode);
+    if (!variable) return;
+    for (const methodCall of findCallsThrough(variable, factory.methods)) known.set(methodCall, { cannotReject: false });
+  };
+
+  const references = findMentionedModuleReferences(sourceCode, options);
+  for (const { node, info } of references) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (info.allowed) allowed.add(node);
+    if (info.returnsPromise) known.set(node, { cannotReject: info.cannotReject?.(node) ?? false });
+    if (info.factory) addFactoryCalls(node, info.factory);
+    if (info.promisify) {
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node) known.set(parent, { cannotReject: false });
+      const variable = getDeclaredConstant(node, sourceCode);
+      if (variable) for (const call of findCallsThrough(variable, null)) known.set(call, { cannotReject: false });
+    }
+  }
+
+  const globalScope = sourceCode.text.includes('fetch') ? sourceCode.scopeManager?.globalScope : undefined;
+  for (const ref of globalScope?.through ?? []) {
+    const identifier = ref.identifier as TSESTree.Identifier;
+    if (identifier.name !== 'fetch' || !isGlobalReference(identifier, sourceCode)) continue;
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    known.set(call, { cannotReject: false });
+    addFactoryCalls(call, RESPONSE);
+  }
+  const globalFetch = globalScope?.set.get('fetch');
+  if (globalFetch && globalFetch.defs.length === 0) {
+    for (const ref of globalFetch.references) {
+      const identifier = ref.identifier as TSESTree.Identifier;
+      const call = identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || known.has(call)) continue;
+      if (!isGlobalReference(identifier, sourceCode)) continue;
+      known.set(call, { cannotReject: false });
+      addFactoryCalls(call, RESPONSE);
+    }
+  }
+
+  const { isPromiseFunctionName, isAllowedName } = getOptionTables(options);
+  return {
+    getKnownPromiseCall(node) {
+      const found = known.get(node);
+      if (found) return found;
+      if (node.type === AST_NODE_TYPES.CallExpression && isPromiseFunctionName(node.callee)) return { cannotReject: false };
+      return undefined;
+    },
+    isAllowedCall(node) {
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+      return allowed.has(node) || isAllowedName(node.callee);
+    },
+  };
+}

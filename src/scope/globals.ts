@@ -1,0 +1,29 @@
+import { ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * Whether `identifier` reads the global of that name: no declaration in the program shadows it
+ * (an unresolved reference, or a global the config declares that the program never redefines).
+ */
+export function isGlobalReference(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable) return true;
+  if (variable.scope.type !== TSESLint.Scope.ScopeType.global || variable.defs.length > 0) return false;
+  return !variable.references.some((ref) => ref.isWrite());
+}
+
+/**
+ * Read references to the global `name` that nothing in the program shadows or reassigns. A global
+ * the config declares is a variable of the global scope; one it does not declare (`require` in a
+ * file linted as an ES module, `performance` without Node globals) is only an unresolved
+ * reference, which `ReferenceTracker.iterateGlobalReferences` would not see.
+ */
+export function findGlobalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
+  const variable = globalScope.set.get(name);
+  if (variable) {
+    if (variable.defs.length > 0 || variable.references.some((ref) => ref.isWrite())) return [];
+    return variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
+  }
+  return globalScope.through
+    .filter((ref) => ref.identifier.name === name && ref.resolved === null && ref.isRead())
+    .map((ref) => ref.identifier as TSESTree.Identifier);
+}

@@ -1,0 +1,71 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isNodeInside } from '../ast/ranges.js';
+import { getRepeatingLoop } from '../ast/loop-node.js';
+import { isInContinuation } from './control-flow-order.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
+import { findUncaughtThrowInLoop, getReferenceUse } from './task-usage.js';
+
+/** A value put into a collection variable, and the node that puts it there. */
+export interface CollectionStore {
+  /** The declarator, `push` call or property assignment that stores the value. */
+  write: TSESTree.Node;
+  value: TSESTree.Node;
+}
+
+/**
+ * Stores into the collection `variable` (declared by `declarator` with `init`) of values that
+ * `isTaskShape` says may start a new promise: the initial elements or property values, `push` and
+ * `unshift` arguments, property assignments. An initial value that is neither an array nor an
+ * object literal (`xs.map(async (x) => ...)`) is itself the one store.
+ */
+export function getCollectionStores(
+  variable: TSESLint.Scope.Variable,
+  declarator: TSESTree.Node,
+  init: TSESTree.Expression,
+  isTaskShape: (node: TSESTree.Node) => boolean,
+): CollectionStore[] {
+  const stores: CollectionStore[] = [];
+  const add = (write: TSESTree.Node, value: TSESTree.Node | null): void => {
+    if (value && isTaskShape(skipValueWrappers(value))) stores.push({ write, value });
+  };
+  const inner = skipValueWrappers(init);
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) {
+    for (const element of inner.elements) if (element?.type !== AST_NODE_TYPES.SpreadElement) add(declarator, element);
+  } else if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of inner.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init') add(declarator, property.value);
+    }
+  } else {
+    return [{ write: declarator, value: init }];
+  }
+  for (const reference of variable.references) {
+    if (getReferenceUse(reference, 'collection') !== 'store') continue;
+    const member = reference.identifier.parent;
+    const parent = member?.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression) {
+      for (const argument of parent.arguments) if (argument.type !== AST_NODE_TYPES.SpreadElement) add(parent, argument);
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
+      add(parent, parent.right);
+    }
+  }
+  return stores;
+}
+
+/**
+ * For a store in a loop (the collection declared outside it) whose collection is observed only
+ * after the loop: the first `throw` in the loop that the loop does not catch. If it runs part-way,
+ * the promises already stored are never observed.
+ */
+export function findLoopLoss(
+  variable: TSESLint.Scope.Variable,
+  write: TSESTree.Node,
+  observers: readonly TSESLint.Scope.Reference[],
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): TSESTree.ThrowStatement | null {
+  const loop = getRepeatingLoop(write);
+  const declaration = variable.defs[0]?.name as TSESTree.Node | undefined;
+  if (!loop || !declaration || isNodeInside(declaration, loop)) return null;
+  if (observers.some((reference) => isNodeInside(reference.identifier, loop))) return null;
+  const observedAfter = observers.some((reference) => isInContinuation(loop, reference.identifier));
+  return observedAfter ? findUncaughtThrowInLoop(loop.body, visitorKeys) : null;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BLOCKING_CHILD_PROCESS_APIS,
+  BLOCKING_FS_APIS,
+  getAlternativeText,
+  getBlockingReferenceMap,
+} from '../../src/blocking/blocking-apis.js';
+import * as fs from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
+
+describe('BLOCKING_FS_APIS', () => {
+  it('tracks every *Sync function of node:fs that this Node has', () => {
+    const syncNames = Object.keys(fs).filter((name) => name.endsWith('Sync') && typeof (fs as Record<string, unknown>)[name] === 'function');
+    for (const name of syncNames) expect(BLOCKING_FS_APIS, name).toHaveProperty([name]);
+    expect(BLOCKING_FS_APIS).toHaveProperty(['realpathSync.native']);
+  });
+
+  it('rewrites only to functions node:fs/promises exports', () => {
+    for (const [name, api] of Object.entries(BLOCKING_FS_APIS)) {
+      if (api.kind !== 'awaitable') continue;
+      expect(typeof (fsPromises as Record<string, unknown>)[api.asyncName], name).toBe('function');
+    }
+  });
+
+  it('leaves file-descriptor APIs and APIs with different results without an autofix', () => {
+    for (const name of ['openSync', 'readSync', 'writeSync', 'closeSync', 'fstatSync', 'fsyncSync', 'readvSync', 'writevSync', 'opendirSync', 'globSync']) {
+      expect(BLOCKING_FS_APIS[name]?.kind, name).toBe('advice');
+    }
+    expect(BLOCKING_FS_APIS.existsSync?.kind).toBe('exists');
+  });
+});
+
+describe('getBlockingReferenceMap', () => {
+  it('adds user functions, strips node: and keeps built-in entries', () => {
+    const map = getBlockingReferenceMap([
+      { module: 'fs-extra', names: ['readJsonSync', 'readJSONSync'], replacement: 'readJson' },
+      { module: 'node:fs', names: ['readFileSync', 'futureSync'] },
+    ]);
+    expect(map['fs-extra']?.readJsonSync).toEqual({
+      kind: 'blocking',
+      api: { kind: 'awaitable', asyncModule: 'fs-extra', asyncName: 'readJson', viaFsPromises: false },
+    });
+    expect(map['fs-extra']?.readJSONSync).toEqual(map['fs-extra']?.readJsonSync);
+    expect(map.fs?.readFileSync).toEqual({ kind: 'blocking', api: BLOCKING_FS_APIS.readFileSync });
+    expect(map.fs?.futureSync).toEqual({ kind: 'blocking', api: { kind: 'advice', advice: 'an asynchronous alternative' } });
+    expect(map['node:fs']).toBeUndefined();
+    expect(map.perf_hooks).toEqual({ 'performance.now': { kind: 'clock' } });
+    expect(map.child_process).toHaveProperty(['execSync']);
+  });
+});
+
+describe('getAlternativeText', () => {
+  it('names built-ins with node: and packages as given', () => {
+    expect(getAlternativeText(BLOCKING_FS_APIS.readFileSync!)).toBe('`await readFile` from `node:fs/promises`');
+    expect(getAlternativeText({ kind: 'awaitable', asyncModule: 'fs-extra', asyncName: 'readJson', viaFsPromises: false })).toBe(
+      '`await readJson` from `fs-extra`',
+    );
+    expect(getAlternativeText(BLOCKING_CHILD_PROCESS_APIS.execSync!)).toBe(
+      '`exec` from `node:child_process` through `promisify` from `node:util`',
+    );
+  });
+});

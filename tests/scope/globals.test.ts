@@ -1,0 +1,23 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { isGlobalReference } from '../../src/scope/globals.js';
+import { withSourceCode } from '../helpers/lint-code.js';
+import { allNodes } from '../helpers/node-by-text.js';
+
+function globalNames(code: string, name: string): boolean[] {
+  return withSourceCode(code, (context) =>
+    allNodes(context.sourceCode)
+      .filter((node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier && node.name === name && node.parent?.type === AST_NODE_TYPES.CallExpression)
+      .map((node) => isGlobalReference(node, context.sourceCode)),
+  );
+}
+
+describe('isGlobalReference', () => {
+  it('is true for unresolved names and false for shadowing bindings', () => {
+    expect(globalNames('fetch("/a");', 'fetch')).toEqual([true]);
+    expect(globalNames('function f(fetch) { fetch("/a"); } fetch("/b");', 'fetch')).toEqual([false, true]);
+    expect(globalNames('const fetch = () => 1; fetch("/a");', 'fetch')).toEqual([false]);
+    expect(globalNames('import fetch from "node-fetch"; fetch("/a");', 'fetch')).toEqual([false]);
+  });
+});
