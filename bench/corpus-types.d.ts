@@ -9,6 +9,14 @@ export interface CorpusPackage {
   tscArgs?: string[];
   generatedTsconfig?: boolean;
   optional?: boolean;
+  /** Files or folders (relative to `dir`) not linted. */
+  exclude?: string[];
+  /** Application or tool code: scores are also given for these units alone. */
+  application?: boolean;
+  /** `dir` is a symbolic link to this folder (relative to bench/corpus), created by the setup. */
+  link?: string;
+  /** Committed in this repository (bench/corpus-apps), not installed. */
+  local?: boolean;
 }
 
 export interface CorpusFile {
@@ -17,4 +25,6 @@ export interface CorpusFile {
   file: string;
   /** Relative to the corpus root. */
   relative: string;
+  /** The file's own language (corpus-apps mixes JavaScript and TypeScript). */
+  language?: 'js' | 'ts';
 }

@@ -18,7 +18,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
-import { CORPUS_PACKAGES } from '../scripts/corpus-setup.js';
+import { CORPUS_PACKAGES } from './corpus-manifest.js';
 
 /** Imports a development tool of the root package, with the install command when it is missing. */
 export async function importTool(name) {

@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CACHE_DIR, CORPUS_DIR, ROOT, assertCorpusInstalled, getInstalledVersion, listCorpusFiles } from './corpus-setup.js';
+import { CACHE_DIR, CORPUS_DIR, ROOT, assertCorpusInstalled, getInstalledVersion, listCorpusFiles } from '../bench/corpus-manifest.js';
 import {
   PLUGIN_PREFIX,
   countLines,
@@ -178,8 +178,8 @@ async function main() {
 
   let files = listCorpusFiles();
   if (args.quick) files = selectQuickFiles(files, QUICK_FILES_PER_PACKAGE);
-  const typedFiles = files.filter((entry) => entry.pkg.language === 'ts');
-  const jsFiles = files.filter((entry) => entry.pkg.language === 'js');
+  const typedFiles = files.filter((entry) => entry.language === 'ts');
+  const jsFiles = files.filter((entry) => entry.language === 'js');
   const jsRelativePaths = new Set(jsFiles.map((entry) => entry.relative));
   const ourRuleIds = Object.keys(plugin.rules).map((name) => `${PLUGIN_PREFIX}/${name}`);
   const recommended = plugin.configs.recommended.rules ?? {};

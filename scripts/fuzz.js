@@ -17,7 +17,7 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT } from './corpus-setup.js';
+import { ROOT } from '../bench/corpus-manifest.js';
 import { generateAsyncProgram, getExtension } from '../bench/fuzz-templates.js';
 import { importTool } from '../bench/eslint-options.js';
 import {

@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CORPUS_DIR, ROOT, assertCorpusInstalled, listCorpusFiles } from './corpus-setup.js';
+import { CORPUS_DIR, ROOT, assertCorpusInstalled, listCorpusFiles } from '../bench/corpus-manifest.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const OXLINT_BIN = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'oxlint.cmd' : 'oxlint');

@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CORPUS_DIR, CORPUS_PACKAGES, ROOT, assertCorpusInstalled, getInstalledVersion, listCorpusFiles } from './corpus-setup.js';
+import { CORPUS_DIR, CORPUS_PACKAGES, ROOT, assertCorpusInstalled, getInstalledVersion, listCorpusFiles } from '../bench/corpus-manifest.js';
 import { PLUGIN_PREFIX, createCorpusESLint, formatTable, lintTextSafely, loadPlugin, readText, snapshotPlugin } from '../bench/lint-helpers.js';
 import { getDisplayPath, getExcerpt, getVerdictKind, readVerdicts, toCell } from '../bench/review-format.js';
 
@@ -59,7 +59,7 @@ async function main() {
   const started = performance.now();
   for (const file of files) {
     const text = readText(file.file);
-    const eslint = typed && file.pkg.language === 'ts' ? typed : syntactic;
+    const eslint = typed && file.language === 'ts' ? typed : syntactic;
     const { result, crash } = await lintTextSafely(eslint, text, file.file);
     if (crash) {
       problems.push(`${getDisplayPath(file.relative)}: crash: ${crash.message}`);
@@ -74,7 +74,7 @@ async function main() {
         location: `${getDisplayPath(file.relative)}:${message.line}:${message.column}`,
         message: message.message,
         excerpt: getExcerpt(text, message.line, message.endLine ?? message.line),
-        language: file.pkg.language,
+        language: file.language,
         fixable: message.fix !== undefined,
         suggestions: message.suggestions?.length ?? 0,
       });

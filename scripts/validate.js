@@ -37,7 +37,7 @@ import {
   assertCorpusInstalled,
   getInstalledVersion,
   listCorpusFiles,
-} from './corpus-setup.js';
+} from '../bench/corpus-manifest.js';
 import {
   applyFix,
   countLines,
@@ -111,7 +111,8 @@ function makeCopy(root, packages) {
   mkdirSync(root, { recursive: true });
   cpSync(path.join(CORPUS_DIR, 'tsconfig.json'), path.join(root, 'tsconfig.json'));
   for (const pkg of packages) {
-    cpSync(path.join(CORPUS_DIR, pkg.dir), path.join(root, pkg.dir), { recursive: true });
+    // dereference: corpus-apps is a link to committed sources, which --fix must never write through.
+    cpSync(path.join(CORPUS_DIR, pkg.dir), path.join(root, pkg.dir), { recursive: true, dereference: true });
   }
 }
 
@@ -165,7 +166,7 @@ async function blameFix(text, filePath, ruleEntries, specBase) {
 
 async function runMode(mode, files, ruleEntries, parseChecker, tscBefore) {
   const typed = mode === 'type-aware';
-  const modeFiles = typed ? files.filter((entry) => entry.pkg.language === 'ts') : files;
+  const modeFiles = typed ? files.filter((entry) => entry.language === 'ts') : files;
   if (modeFiles.length === 0) return [];
   const rows = new Map();
   const rowFor = (pkg) => {
