@@ -9,15 +9,11 @@ import {
   removeStatement,
   startsAfterAsiHazard,
 } from '../../src/fixes/statement-edits.js';
+import { applyFixes } from '../helpers/apply-fixes.js';
 import { parses, withSourceCode } from '../helpers/lint-code.js';
 
 function expressionOf(code: string, index: number, inspect: (node: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>) => string): string {
   return withSourceCode(code, (context) => inspect((context.sourceCode.ast.body[index] as TSESTree.ExpressionStatement).expression, context.sourceCode));
-}
-
-/** Applies one edit (or several) to `text`. */
-function apply(text: string, fix: TSESLint.RuleFix | null): string {
-  return fix === null ? text : text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 }
 
 const fixer = {
@@ -49,13 +45,13 @@ describe('statement edits', () => {
       const fn = context.sourceCode.ast.body[0] as TSESTree.FunctionDeclaration;
       const declaration = fn.body.body[0] as TSESTree.Node;
       expect(getIndent(context.sourceCode, declaration)).toBe('  ');
-      expect(apply(code, insertAtBlockEnd(fixer, context.sourceCode, declaration, 'await t;'))).toBe(
+      expect(applyFixes(code, insertAtBlockEnd(fixer, context.sourceCode, declaration, 'await t;'))).toBe(
         'function f() {\n  const t = p();\n  work();\n  await t;\n  return 1;\n}\ng()\n(h)',
       );
-      expect(apply(code, insertAfterStatement(fixer, context.sourceCode, declaration, 't.catch(() => {});'))).toBe(
+      expect(applyFixes(code, insertAfterStatement(fixer, context.sourceCode, declaration, 't.catch(() => {});'))).toBe(
         'function f() {\n  const t = p();\n  t.catch(() => {});\n  work();\n  return 1;\n}\ng()\n(h)',
       );
-      expect(apply(code, removeStatement(fixer, context.sourceCode, fn.body.body[1] as TSESTree.Node))).toBe(
+      expect(applyFixes(code, removeStatement(fixer, context.sourceCode, fn.body.body[1] as TSESTree.Node))).toBe(
         'function f() {\n  const t = p();\n  return 1;\n}\ng()\n(h)',
       );
     });

@@ -310,30 +310,6 @@ export function lintWithEslint(
   return toEslintProblems(toPosix(file), verifyWithEslint(plugin, file, text, rules, settings));
 }
 
-/**
- * One pass of ESLint's fixing over `messages` of `text`: their fixes (with `withSuggestions`, a
- * message without a fix contributes its first suggestion), sorted by range, each applied unless it
- * overlaps or touches the previous one (ESLint's SourceCodeFixer rule). `eslint --fix` repeats
- * lint-and-fix up to 10 times.
- */
-export function applyFixesOnce(text: string, messages: readonly Linter.LintMessage[], withSuggestions = false): string {
-  const fixes = messages
-    .flatMap((message) => {
-      const fix = message.fix ?? (withSuggestions ? message.suggestions?.[0]?.fix : undefined);
-      return fix ? [fix] : [];
-    })
-    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let output = '';
-  let lastEnd = Number.NEGATIVE_INFINITY;
-  for (const fix of fixes) {
-    const [start, end] = fix.range;
-    if (lastEnd >= start || start > end) continue;
-    output += text.slice(Math.max(0, lastEnd), Math.max(0, start)) + fix.text;
-    lastEnd = end;
-  }
-  return output + text.slice(Math.max(0, lastEnd));
-}
-
 /** `eslint --fix` on one text: the fixed text after ESLint's passes (up to 10). */
 export function fixTextWithEslint(
   plugin: EventLoopPlugin,

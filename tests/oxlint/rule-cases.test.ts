@@ -6,10 +6,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyMessageFixes } from '../helpers/apply-fixes.js';
 import { OWN_CASES } from './own-cases.js';
 import {
   copyToTemp,
-  applyFixesOnce,
   fixTextWithEslint,
   formatProblem,
   loadBuiltPlugin,
@@ -170,7 +170,7 @@ function getOxlintProblems(caseFile: CaseFile): Problem[] {
 }
 
 function getEslintFixedOnce(caseFile: CaseFile, withSuggestions = false): string {
-  return applyFixesOnce(caseFile.code, getEslintMessages(caseFile), withSuggestions);
+  return applyMessageFixes(caseFile.code, getEslintMessages(caseFile), { withSuggestions });
 }
 
 /** `eslint --fix`; nothing to run when one pass changes nothing. */

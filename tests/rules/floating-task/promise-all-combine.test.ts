@@ -6,6 +6,7 @@ import {
   getAwaitStatement,
   getCombinedAwaitFix,
 } from '../../../src/rules/floating-task/promise-all-combine.js';
+import { applyFixes } from '../../helpers/apply-fixes.js';
 import { parses, withSourceCode } from '../../helpers/lint-code.js';
 import { allNodes } from '../../helpers/node-by-text.js';
 
@@ -23,8 +24,7 @@ function combine(code: string, parser: 'espree' | 'typescript' = 'espree'): stri
         replaceText: (node: TSESTree.Node, text: string) => ({ range: node.range, text }),
         removeRange: (range: readonly [number, number]) => ({ range, text: '' }),
       } as unknown as TSESLint.RuleFixer;
-      const fixes = getCombinedAwaitFix(fixer, sourceCode, 't', task, other) ?? [];
-      return [...fixes].sort((a, b) => b.range[0] - a.range[0]).reduce((out, fix) => out.slice(0, fix.range[0]) + fix.text + out.slice(fix.range[1]), code);
+      return applyFixes(code, getCombinedAwaitFix(fixer, sourceCode, 't', task, other) ?? []);
     },
     { parser },
   );
