@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { applyFixes } from '../helpers/apply-fixes.js';
-import { EslintLanguageServer, helixSettings, neovimLspconfigSettings, type OpenDocument } from './lsp-client.js';
+import { EslintLanguageServer, helixSettings, neovimLspconfigSettings, type OpenDocument } from '../../scripts/lib/lsp-client.js';
 import {
   assertMarkedRulesExist,
   createTempProject,

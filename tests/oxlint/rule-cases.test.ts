@@ -9,22 +9,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyMessageFixes } from '../helpers/apply-fixes.js';
 import { OWN_CASES } from './own-cases.js';
 import {
-  copyToTemp,
-  fixTextWithEslint,
   formatProblem,
-  loadBuiltPlugin,
   makeTempDir,
   PLUGIN_PREFIX,
   removeDir,
   ROOT,
   runOxlint,
-  toEslintProblems,
-  verifyWithEslint,
   writeOxlintConfig,
   type OxlintRun,
   type Problem,
   type RuleEntry,
-} from './oxlint-harness.js';
+} from '../../scripts/lib/oxlint.js';
+import { copyToTemp, fixTextWithEslint, loadBuiltPlugin, toEslintProblems, verifyWithEslint } from './oxlint-harness.js';
 import { getCaseFiles, getOwnCaseFiles, type CaseFile, type CollectedRun } from './rule-cases.js';
 
 // While a rule's test file is imported, its RuleTester runs only hand their cases over, and its own
