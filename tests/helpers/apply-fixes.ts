@@ -1,5 +1,7 @@
 // Applies ESLint fixes (`{ range, text }`, ranges into the original text) to a text: the one place
-// tests turn a fixer's output, a report's fix or suggestion, or one ESLint fix pass into new text.
+// tests turn a fixer's output, a report's fix or suggestion, or one ESLint fix pass into new text;
+// and `textFixer`, the fixer to call fix-building helpers with outside a rule.
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { Linter } from 'eslint';
 
 export interface TextFix {
@@ -17,6 +19,21 @@ export interface ApplyFixesOptions {
    */
   overlapping?: 'throw' | 'skip';
 }
+
+/**
+ * A `RuleFixer` like the one ESLint passes to `fix(fixer)`: each method returns the fix it
+ * describes, for helpers that build fixes to be called directly in tests.
+ */
+export const textFixer: TSESLint.RuleFixer = {
+  insertTextAfter: (nodeOrToken, text) => textFixer.insertTextAfterRange(nodeOrToken.range, text),
+  insertTextAfterRange: (range, text) => ({ range: [range[1], range[1]], text }),
+  insertTextBefore: (nodeOrToken, text) => textFixer.insertTextBeforeRange(nodeOrToken.range, text),
+  insertTextBeforeRange: (range, text) => ({ range: [range[0], range[0]], text }),
+  remove: (nodeOrToken) => textFixer.removeRange(nodeOrToken.range),
+  removeRange: (range) => ({ range, text: '' }),
+  replaceText: (nodeOrToken, text) => textFixer.replaceTextRange(nodeOrToken.range, text),
+  replaceTextRange: (range, text) => ({ range, text }),
+};
 
 /**
  * `text` with `fixes` applied, in range order (stable: equal ranges keep their order, as ESLint's

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getForEachStatement, getForOfText, getMapAllFix } from '../../../src/rules/floating-task/foreach-rewrite.js';
-import { applyFixes } from '../../helpers/apply-fixes.js';
+import { applyFixes, textFixer } from '../../helpers/apply-fixes.js';
 import { parses, withSourceCode } from '../../helpers/lint-code.js';
 
 function rewrite(body: string): { forOf: string | null; mapAll: string | null } {
@@ -13,12 +13,7 @@ function rewrite(body: string): { forOf: string | null; mapAll: string | null } 
     const expression = statement.expression.type === AST_NODE_TYPES.ChainExpression ? statement.expression.expression : statement.expression;
     const forEach = getForEachStatement(expression as TSESTree.CallExpression);
     if (!forEach) return { forOf: null, mapAll: null };
-    const fixer = {
-      insertTextBefore: (node: TSESTree.Node, text: string) => ({ range: [node.range[0], node.range[0]], text }),
-      insertTextAfter: (node: TSESTree.Node, text: string) => ({ range: [node.range[1], node.range[1]], text }),
-      replaceText: (node: TSESTree.Node, text: string) => ({ range: node.range, text }),
-    } as unknown as TSESLint.RuleFixer;
-    const mapAll = applyFixes(code, getMapAllFix(fixer, forEach));
+    const mapAll = applyFixes(code, getMapAllFix(textFixer, forEach));
     return { forOf: getForOfText(context.sourceCode, forEach), mapAll: mapAll.split('\n')[1]?.trim() ?? null };
   });
 }
