@@ -11,31 +11,17 @@
 // Configurations run in rotating order; medians (min-max) are printed as a Markdown table.
 //
 // Usage: node scripts/bench-editor.js [--runs N]   (default 5; needs `npm run build`)
-// The project links this checkout's dist/ and node_modules (nothing is installed).
+// The project links this checkout's dist/ and node_modules (nothing is installed). The client is the
+// editor integration test's (scripts/lib/lsp-client.js), answering as the vscode-eslint extension.
 
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  createProtocolConnection,
-  DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  ConfigurationRequest,
-  RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { EslintLanguageServer, vscodeEslintSettings } from './lib/lsp-client.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = path.join(ROOT, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
 const PLUGIN_ENTRY = pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href;
 const FIRST_FILE = 'src/orders.ts';
 const SECOND_FILE = 'src/notify.ts';
@@ -71,28 +57,6 @@ const CONFIGURATIONS = [
   },
 ];
 
-/** What the vscode-eslint extension sends for `workspace/configuration` (as in tests/integration/lsp-client.ts). */
-function settings(dir) {
-  return {
-    validate: 'on',
-    packageManager: 'npm',
-    useESLintClass: false,
-    experimental: { useFlatConfig: false },
-    codeActionOnSave: { mode: 'all' },
-    format: false,
-    quiet: false,
-    onIgnoredFiles: 'off',
-    options: {},
-    rulesCustomizations: [],
-    run: 'onType',
-    problems: { shortenToSingleLine: false },
-    nodePath: null,
-    workingDirectory: { mode: 'location' },
-    workspaceFolder: { name: path.basename(dir), uri: pathToFileURL(dir).href },
-    codeAction: { disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' }, showDocumentation: { enable: true } },
-  };
-}
-
 /** One project folder per configuration: examples/ plus a second TypeScript file, linked node_modules. */
 function createProject(work, index, configuration) {
   const dir = path.join(work, `config-${index}`);
@@ -116,68 +80,30 @@ function createProject(work, index, configuration) {
   return dir;
 }
 
-async function withTimeout(promise, what, ms = 120_000) {
-  let timer;
-  try {
-    return await Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Starts a server in `dir`, measures the three latencies, shuts it down. */
 async function measure(dir) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
-  const log = [];
-  child.stderr.setEncoding('utf8').on('data', (chunk) => log.push(chunk));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings(dir)));
-  connection.onRequest(RegistrationRequest.type, () => {});
-  connection.onNotification('window/logMessage', (params) => log.push(params.message));
-  connection.listen();
-  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const server = await EslintLanguageServer.start(dir, vscodeEslintSettings(dir), { timeoutMs: 120_000, clientName: 'event-loop bench-editor' });
   try {
-    const uri = pathToFileURL(dir).href;
-    await withTimeout(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: uri,
-        workspaceFolders: [{ uri, name: path.basename(dir) }],
-        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
-      }),
-      'initialize',
-    );
-    await connection.sendNotification(InitializedNotification.type, {});
-
     const open = async (file) => {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      const document = { uri: pathToFileURL(path.join(dir, file)).href, languageId: 'typescript', version: 1, text };
       const start = performance.now();
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: document });
-      const report = await withTimeout(connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: document.uri } }), `diagnostics of ${file}`);
-      return { document, ms: performance.now() - start, items: report.items };
+      const document = await server.open(path.join(dir, file));
+      const items = await server.diagnostics(document);
+      return { document, ms: performance.now() - start, items };
     };
 
     const first = await open(FIRST_FILE);
     const second = await open(SECOND_FILE);
     const lines = first.document.text.split('\n').length;
     const editStart = performance.now();
-    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: first.document.uri, version: 2 },
-      contentChanges: [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: '// edited\n' }],
-    });
-    const edited = await withTimeout(connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: first.document.uri } }), 'diagnostics after the edit');
+    await server.change(first.document, [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, newText: '// edited\n' }]);
+    const edited = await server.diagnostics(first.document);
     const editMs = performance.now() - editStart;
 
-    await withTimeout(connection.sendRequest(ShutdownRequest.type), 'shutdown', 10_000);
-    await connection.sendNotification(ExitNotification.type);
-    await withTimeout(exited, 'exit', 10_000);
-    return { firstMs: first.ms, secondMs: second.ms, editMs, first: first.items, edited: edited.items };
+    await server.shutdown();
+    return { firstMs: first.ms, secondMs: second.ms, editMs, first: first.items, edited };
   } catch (error) {
-    child.kill();
-    throw new Error(`${error.message}\nserver log:\n${log.join('\n')}`);
-  } finally {
-    connection.dispose();
+    server.kill();
+    throw new Error(`${error.message}\nserver log:\n${server.log.join('\n')}`);
   }
 }
 

@@ -5,7 +5,7 @@
 // Prints the files linted, the reports per rule and the wall time.
 //
 //   node scripts/oxlint-corpus.js [DIR] [--bench] [--runs N] [--show N]
-//     DIR      lint DIR's .js/.cjs/.mjs/.ts/.mts/.cts/.tsx files (no node_modules, no .d.ts)
+//     DIR      lint DIR's .js/.cjs/.mjs/.jsx/.ts/.mts/.cts/.tsx files (no node_modules, no .d.ts)
 //              instead of the corpus's linted files (scripts/corpus-setup.js lists them)
 //     --bench  also time whole processes, oxlint + our rules vs ESLint + our rules on the same
 //              files (syntactic: no type information on either side), --runs each (default 3),
@@ -21,22 +21,27 @@
 // without import/export as a script: see the README ("Use with oxlint").
 // Needs the plugin built (`npm run build`).
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CORPUS_DIR, ROOT, assertCorpusInstalled, listCorpusFiles } from '../bench/corpus-manifest.js';
+import { CORPUS_DIR, assertCorpusInstalled, listCorpusFiles } from '../bench/corpus-manifest.js';
+import {
+  BUILT_PLUGIN_ENTRY,
+  listSourceFiles,
+  makeTempDir,
+  PLUGIN_PREFIX,
+  removeDir,
+  ROOT,
+  runOxlintTimed,
+  toPosix,
+  writeOxlintConfig,
+} from './lib/oxlint.js';
+import { runProcess } from './lib/process.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const OXLINT_BIN = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'oxlint.cmd' : 'oxlint');
-const PLUGIN_ENTRY = path.join(ROOT, 'dist', 'index.js');
-const PLUGIN_PREFIX = 'event-loop';
-const NATIVE_CATEGORIES = ['correctness', 'suspicious', 'pedantic', 'perf', 'style', 'restriction', 'nursery'];
-const SOURCE_FILE = /\.(?:[cm]?js|[cm]?ts|tsx)$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -63,95 +68,6 @@ function median(values) {
 
 function seconds(ms) {
   return `${(ms / 1000).toFixed(2)} s`;
-}
-
-function toPosix(file) {
-  return file.split(path.sep).join('/');
-}
-
-/** Source files under `dir`, relative to it, sorted; node_modules, dot folders and .d.ts skipped. */
-function listSourceFiles(dir, relative = '') {
-  const files = [];
-  const entries = readdirSync(path.join(dir, relative), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const child = relative ? path.join(relative, entry.name) : entry.name;
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) files.push(...listSourceFiles(dir, child));
-    } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
-      files.push(child);
-    }
-  }
-  return files;
-}
-
-/** UTF-8 byte offset → ESLint's 1-based line and UTF-16 column (oxlint's CLI reports byte offsets). */
-function getPosition(bytes, byteOffset) {
-  const before = bytes.subarray(0, byteOffset).toString('utf8');
-  const lineBreaks = before.match(/\r\n|[\r\n\u2028\u2029]/g) ?? [];
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'), before.lastIndexOf('\u2028'), before.lastIndexOf('\u2029'));
-  return { line: lineBreaks.length + 1, column: before.length - lastBreak };
-}
-
-/**
- * A temporary folder with `.oxlintrc.json` naming the plugin as users do, resolved through
- * `node_modules/eslint-plugin-event-loop` → this repository (its dist/), native rules all off.
- */
-function writeOxlintConfig(ruleIds, pluginPath) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'event-loop-oxlint-corpus-'));
-  mkdirSync(path.join(dir, 'node_modules'));
-  symlinkSync(ROOT, path.join(dir, 'node_modules', 'eslint-plugin-event-loop'), 'dir');
-  const config = {
-    // Another plugin module gets our prefix through oxlint's alias form.
-    jsPlugins: [pluginPath ? { name: PLUGIN_PREFIX, specifier: pluginPath } : 'eslint-plugin-event-loop'],
-    plugins: [],
-    categories: Object.fromEntries(NATIVE_CATEGORIES.map((category) => [category, 'off'])),
-    rules: Object.fromEntries(ruleIds.map((id) => [id, 'error'])),
-  };
-  writeFileSync(path.join(dir, '.oxlintrc.json'), `${JSON.stringify(config, null, 2)}\n`);
-  return dir;
-}
-
-/** Runs a whole process; resolves with its stdout, stderr, exit code and wall time. */
-function runProcess(command, commandArgs, options) {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, ms: performance.now() - start, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
-    });
-  });
-}
-
-/** oxlint's JSON output → reports (ESLint positions), plugin errors and other (parse) errors. */
-function readOxlintOutput(run, root) {
-  let output;
-  try {
-    output = JSON.parse(run.stdout);
-  } catch {
-    throw new Error(`oxlint failed (exit ${run.code}) without JSON output:\n${run.stdout}${run.stderr}`);
-  }
-  const reports = [];
-  const pluginErrors = [];
-  const otherErrors = [];
-  const texts = new Map();
-  for (const diagnostic of output.diagnostics) {
-    const absolute = path.resolve(root, diagnostic.filename);
-    const file = toPosix(path.relative(root, absolute));
-    const rule = /^(.+)\((.+)\)$/.exec(diagnostic.code ?? '');
-    if (!rule) {
-      (diagnostic.message.startsWith('Error running JS plugin') ? pluginErrors : otherErrors).push({ file, message: diagnostic.message });
-      continue;
-    }
-    if (!texts.has(absolute)) texts.set(absolute, readFileSync(absolute));
-    const start = getPosition(texts.get(absolute), diagnostic.labels[0]?.span.offset ?? 0);
-    reports.push({ ruleId: `${rule[1]}/${rule[2]}`, file, line: start.line, column: start.column, message: diagnostic.message });
-  }
-  return { reports, pluginErrors, otherErrors, numberOfFiles: output.number_of_files, threads: output.threads_count };
 }
 
 function countByRule(reports, ruleIds) {
@@ -198,8 +114,8 @@ async function runEslintChild(jobFile) {
 
 async function main() {
   const pluginPath = args.plugin ? path.resolve(args.plugin) : undefined;
-  if (!pluginPath && !existsSync(PLUGIN_ENTRY)) throw new Error('dist/index.js is missing: run `npm run build` first.');
-  const plugin = (await import(pathToFileURL(pluginPath ?? PLUGIN_ENTRY).href)).default;
+  if (!pluginPath && !existsSync(BUILT_PLUGIN_ENTRY)) throw new Error('dist/index.js is missing: run `npm run build` first.');
+  const plugin = (await import(pathToFileURL(pluginPath ?? BUILT_PLUGIN_ENTRY).href)).default;
   const ruleIds = Object.keys(plugin.rules).map((name) => `${PLUGIN_PREFIX}/${name}`);
 
   let root;
@@ -214,21 +130,26 @@ async function main() {
   }
   if (files.length === 0) throw new Error(`no files to lint under ${root}`);
 
-  const configDir = writeOxlintConfig(ruleIds, pluginPath);
-  const oxlintArgs = ['-c', path.join(configDir, '.oxlintrc.json'), '--format', 'json', ...files];
+  // A temporary folder whose config names the plugin as users do, resolved through
+  // `node_modules/eslint-plugin-event-loop` → this repository (its dist/), native rules all off.
+  const configDir = makeTempDir('oxlint-corpus');
+  const oxlintOptions = {
+    cwd: root,
+    config: writeOxlintConfig(configDir, { rules: Object.fromEntries(ruleIds.map((id) => [id, 'error'])), pluginPath }),
+    paths: files,
+  };
   const oxlintVersion = getVersion('oxlint');
   const eslintVersion = getVersion('eslint');
   const where = positionals[0] ? path.relative(process.cwd(), root) || '.' : 'bench/corpus';
   try {
-    const run = await runProcess(OXLINT_BIN, oxlintArgs, { cwd: root });
-    const oxlint = readOxlintOutput(run, root);
-    const counts = countByRule(oxlint.reports, ruleIds);
+    const oxlint = await runOxlintTimed(oxlintOptions);
+    const counts = countByRule(oxlint.problems, ruleIds);
     console.log(
       `oxlint ${oxlintVersion} + ${plugin.meta?.name ?? pluginPath} ${plugin.meta?.version ?? ''} (${ruleIds.length} rules as a JS plugin) over ${where}: ` +
-        `${oxlint.numberOfFiles} of ${files.length} files in ${seconds(run.ms)} (whole process, ${oxlint.threads} threads)`,
+        `${oxlint.numberOfFiles} of ${files.length} files in ${seconds(oxlint.ms)} (whole process, ${oxlint.threads} threads)`,
     );
     for (const id of ruleIds) console.log(`  ${String(counts[id]).padStart(6)}  ${id}`);
-    console.log(`  ${String(oxlint.reports.length).padStart(6)}  reports in total`);
+    console.log(`  ${String(oxlint.problems.length).padStart(6)}  reports in total`);
     for (const error of oxlint.otherErrors) console.log(`  oxlint could not lint ${error.file}: ${error.message.split('\n')[0]}`);
     let failed = false;
     if (oxlint.pluginErrors.length > 0) {
@@ -240,22 +161,22 @@ async function main() {
       failed = true;
       console.error(`\noxlint linted ${oxlint.numberOfFiles} files, expected ${files.length}.`);
     }
-    if (run.code !== 0 && run.code !== 1) {
+    if (oxlint.status !== 0 && oxlint.status !== 1) {
       failed = true;
-      console.error(`\noxlint exited with code ${run.code}:\n${run.stderr}`);
+      console.error(`\noxlint exited with code ${oxlint.status}:\n${oxlint.stderr}`);
     }
     if (args.bench && !failed) {
-      await bench({ root, files, ruleIds, oxlintArgs, first: { run, oxlint }, where, oxlintVersion, eslintVersion, pluginPath });
+      await bench({ root, files, ruleIds, oxlintOptions, first: oxlint, where, oxlintVersion, eslintVersion, pluginPath });
     }
     if (failed) process.exitCode = 1;
   } finally {
-    rmSync(configDir, { recursive: true, force: true });
+    removeDir(configDir);
   }
 }
 
-async function bench({ root, files, ruleIds, oxlintArgs, first, where, oxlintVersion, eslintVersion, pluginPath }) {
+async function bench({ root, files, ruleIds, oxlintOptions, first, where, oxlintVersion, eslintVersion, pluginPath }) {
   const runs = Math.max(1, Number.parseInt(args.runs, 10) || 3);
-  const jobDir = mkdtempSync(path.join(os.tmpdir(), 'event-loop-oxlint-bench-'));
+  const jobDir = makeTempDir('oxlint-bench');
   try {
     const jobFile = path.join(jobDir, 'job.json');
     const out = path.join(jobDir, 'eslint.json');
@@ -264,21 +185,20 @@ async function bench({ root, files, ruleIds, oxlintArgs, first, where, oxlintVer
     writeFileSync(jobFile, JSON.stringify({ cwd: root, files, rules, pluginModules, out }));
     const oxlintMs = [];
     const eslintMs = [];
-    let oxlint = first.oxlint;
+    let oxlint = first;
     // The run above is the first oxlint sample; then alternate, so both see the same machine load.
-    oxlintMs.push(first.run.ms);
+    oxlintMs.push(first.ms);
     for (let index = 0; index < runs; index++) {
       const eslintRun = await runProcess(process.execPath, [SELF, '--eslint-child', jobFile], { cwd: ROOT });
-      if (eslintRun.code !== 0) throw new Error(`ESLint run failed (exit ${eslintRun.code}):\n${eslintRun.stderr}`);
+      if (eslintRun.status !== 0) throw new Error(`ESLint run failed (exit ${eslintRun.status}):\n${eslintRun.stderr}`);
       eslintMs.push(eslintRun.ms);
       if (oxlintMs.length < runs) {
-        const oxlintRun = await runProcess(OXLINT_BIN, oxlintArgs, { cwd: root });
-        oxlint = readOxlintOutput(oxlintRun, root);
-        oxlintMs.push(oxlintRun.ms);
+        oxlint = await runOxlintTimed(oxlintOptions);
+        oxlintMs.push(oxlint.ms);
       }
     }
     const eslint = JSON.parse(readFileSync(out, 'utf8'));
-    const oxlintCounts = countByRule(oxlint.reports, ruleIds);
+    const oxlintCounts = countByRule(oxlint.problems, ruleIds);
     const eslintCounts = countByRule(eslint.reports, ruleIds);
 
     console.log(`\nWhole-process wall time, ${runs} runs each, alternating (medians):`);
@@ -286,7 +206,7 @@ async function bench({ root, files, ruleIds, oxlintArgs, first, where, oxlintVer
     console.log(`  ESLint ${eslintVersion}: ${eslintMs.map(seconds).join(', ')}  → median ${seconds(median(eslintMs))}`);
 
     const eslintKeys = new Set(eslint.reports.map(reportKey));
-    const oxlintKeys = new Set(oxlint.reports.map(reportKey));
+    const oxlintKeys = new Set(oxlint.problems.map(reportKey));
     const onlyEslint = [...eslintKeys].filter((key) => !oxlintKeys.has(key));
     const onlyOxlint = [...oxlintKeys].filter((key) => !eslintKeys.has(key));
     console.log(`\nReports per rule (oxlint / ESLint; ESLint could not parse ${eslint.fatal} file(s), oxlint ${oxlint.otherErrors.length}):`);
@@ -301,11 +221,11 @@ async function bench({ root, files, ruleIds, oxlintArgs, first, where, oxlintVer
     console.log('\nFor bench/results.md:\n');
     console.log(`| Our ${ruleIds.length} rules, syntactic, ${files.length} files (${where}) | whole process, median of ${runs} | reports |`);
     console.log('| --- | ---: | ---: |');
-    console.log(`| oxlint ${oxlintVersion}, plugin as \`jsPlugins\` (${oxlint.threads} threads) | ${seconds(median(oxlintMs))} (${speedup.toFixed(1)}× faster) | ${oxlint.reports.length} |`);
+    console.log(`| oxlint ${oxlintVersion}, plugin as \`jsPlugins\` (${oxlint.threads} threads) | ${seconds(median(oxlintMs))} (${speedup.toFixed(1)}× faster) | ${oxlint.problems.length} |`);
     console.log(`| ESLint ${eslintVersion}, same rules and options (1 thread) | ${seconds(median(eslintMs))} | ${eslint.reports.length} |`);
     console.log(`\n(${cores} cores, Node ${process.version}, load average ${os.loadavg().map((value) => value.toFixed(2)).join(' / ')} at the end.)`);
   } finally {
-    rmSync(jobDir, { recursive: true, force: true });
+    removeDir(jobDir);
   }
 }
 

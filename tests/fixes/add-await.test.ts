@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { addAwait } from '../../src/fixes/add-await.js';
+import { applyFixes } from '../helpers/apply-fixes.js';
 import { parses, withSourceCode, type LintCodeOptions } from '../helpers/lint-code.js';
 
 /** Replaces the call `read(p)` with `await readAsync(p)` through addAwait and returns the new code. */
@@ -12,7 +13,7 @@ function rewrite(code: string, options: LintCodeOptions = {}): string {
       let node = sourceCode.getNodeByRangeIndex(start) as TSESTree.Node;
       while (node.type !== AST_NODE_TYPES.CallExpression) node = node.parent as TSESTree.Node;
       const text = addAwait(sourceCode, node, 'readAsync(p)');
-      return sourceCode.text.slice(0, node.range[0]) + text + sourceCode.text.slice(node.range[1]);
+      return applyFixes(sourceCode.text, { range: node.range, text });
     },
     options,
   );

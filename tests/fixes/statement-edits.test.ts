@@ -9,22 +9,12 @@ import {
   insertAtBlockEnd,
   removeStatement,
 } from '../../src/fixes/statement-edits.js';
+import { applyFixes, textFixer } from '../helpers/apply-fixes.js';
 import { parses, withSourceCode } from '../helpers/lint-code.js';
 
 function expressionOf(code: string, index: number, inspect: (node: TSESTree.Expression, sourceCode: Readonly<TSESLint.SourceCode>) => string): string {
   return withSourceCode(code, (context) => inspect((context.sourceCode.ast.body[index] as TSESTree.ExpressionStatement).expression, context.sourceCode));
 }
-
-/** Applies one edit (or several) to `text`. */
-function apply(text: string, fix: TSESLint.RuleFix | null): string {
-  return fix === null ? text : text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
-}
-
-const fixer = {
-  insertTextAfter: (node: TSESTree.Node, text: string) => ({ range: [node.range[1], node.range[1]] as const, text }),
-  insertTextBeforeRange: (range: readonly [number, number], text: string) => ({ range: [range[0], range[0]] as const, text }),
-  removeRange: (range: readonly [number, number]) => ({ range, text: '' }),
-} as unknown as TSESLint.RuleFixer;
 
 describe('getPrefixedText and getMethodCallText', () => {
   it.each([
@@ -49,13 +39,13 @@ describe('statement edits', () => {
       const fn = context.sourceCode.ast.body[0] as TSESTree.FunctionDeclaration;
       const declaration = fn.body.body[0] as TSESTree.Node;
       expect(getIndent(context.sourceCode, declaration)).toBe('  ');
-      expect(apply(code, insertAtBlockEnd(fixer, context.sourceCode, declaration, 'await t;'))).toBe(
+      expect(applyFixes(code, insertAtBlockEnd(textFixer, context.sourceCode, declaration, 'await t;'))).toBe(
         'function f() {\n  const t = p();\n  work();\n  await t;\n  return 1;\n}\ng()\n(h)',
       );
-      expect(apply(code, insertAfterStatement(fixer, context.sourceCode, declaration, 't.catch(() => {});'))).toBe(
+      expect(applyFixes(code, insertAfterStatement(textFixer, context.sourceCode, declaration, 't.catch(() => {});'))).toBe(
         'function f() {\n  const t = p();\n  t.catch(() => {});\n  work();\n  return 1;\n}\ng()\n(h)',
       );
-      expect(apply(code, removeStatement(fixer, context.sourceCode, fn.body.body[1] as TSESTree.Node))).toBe(
+      expect(applyFixes(code, removeStatement(textFixer, context.sourceCode, fn.body.body[1] as TSESTree.Node))).toBe(
         'function f() {\n  const t = p();\n  return 1;\n}\ng()\n(h)',
       );
     });
@@ -64,8 +54,8 @@ describe('statement edits', () => {
   it('refuses positions outside a block and spots ASI hazards', () => {
     withSourceCode('if (x) y();\na()\nb;', (context) => {
       const ifStatement = context.sourceCode.ast.body[0] as TSESTree.IfStatement;
-      expect(insertAtBlockEnd(fixer, context.sourceCode, ifStatement.consequent, 'z;')).toBeNull();
-      expect(insertAfterStatement(fixer, context.sourceCode, ifStatement.consequent, 'z;')).toBeNull();
+      expect(insertAtBlockEnd(textFixer, context.sourceCode, ifStatement.consequent, 'z;')).toBeNull();
+      expect(insertAfterStatement(textFixer, context.sourceCode, ifStatement.consequent, 'z;')).toBeNull();
       const expressionOf = (index: number) => (context.sourceCode.ast.body[index] as TSESTree.ExpressionStatement).expression;
       expect(getAsiGuard(context.sourceCode, expressionOf(2))).toBe(';');
       expect(getAsiGuard(context.sourceCode, expressionOf(1))).toBe('');

@@ -31,14 +31,29 @@ export interface RuleCases<MessageIds extends string, Options extends readonly u
   invalid: readonly InvalidTestCase<MessageIds, Options>[];
 }
 
-/** Runs the same cases, written in plain JavaScript, under espree and under the TypeScript parser. */
+/**
+ * Runs the same cases, written in plain JavaScript, under espree and under the TypeScript parser
+ * (without type information); with `withTypes`, also under the typed tester (`runWithTypes`).
+ * Suite names hold no `/`: RuleTester reads `@typescript-eslint/parser` in a name as a plugin name.
+ */
 export function runWithBothParsers<MessageIds extends string, Options extends readonly unknown[]>(
   name: string,
   rule: TSESLint.RuleModule<MessageIds, Options>,
   cases: RuleCases<MessageIds, Options>,
+  { withTypes = false }: { withTypes?: boolean } = {},
 ): void {
   jsRuleTester.run(`${name} (espree)`, rule, cases);
   tsRuleTester.run(`${name} (typescript-eslint parser)`, rule, cases);
+  if (withTypes) runWithTypes(name, rule, cases);
+}
+
+/** Runs the cases with type information (`file.ts` in the fixture project). */
+export function runWithTypes<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options>,
+  cases: RuleCases<MessageIds, Options>,
+): void {
+  typedRuleTester.run(`${name} (type-aware)`, rule, cases);
 }
 
 /**

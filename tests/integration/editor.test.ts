@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { EslintLanguageServer, helixSettings, neovimLspconfigSettings, type OpenDocument } from './lsp-client.js';
+import { applyFixes } from '../helpers/apply-fixes.js';
+import { EslintLanguageServer, helixSettings, neovimLspconfigSettings, type OpenDocument } from '../../scripts/lib/lsp-client.js';
 import {
   assertMarkedRulesExist,
   createTempProject,
@@ -108,10 +109,6 @@ function suggestionTitle(ruleId: string, desc: string): string {
   return `${desc} (${ruleId})`;
 }
 
-function applyEslintFix(text: string, fix: { range: [number, number]; text: string }): string {
-  return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
-}
-
 async function openFile(file: string): Promise<{ document: OpenDocument; diagnostics: Diagnostic[]; ms: number }> {
   if (!server) throw new Error('the language server did not start');
   const started = performance.now();
@@ -144,7 +141,7 @@ async function applyAndRecheck(file: string, diagnostic: Diagnostic, pick: (acti
   const edit = await server.runCodeAction(action);
   expect(edit.documentChanges ?? edit.changes).toBeDefined();
   expect(document.version).toBe(version + 1);
-  expect(document.text).toBe(applyEslintFix(before, fix));
+  expect(document.text).toBe(applyFixes(before, fix));
 
   const after = await server.diagnostics(document);
   const key = (d: Diagnostic) => `${String(d.code)}: ${messageText(d)}`;

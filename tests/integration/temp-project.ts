@@ -1,11 +1,12 @@
 // Shared by the integration tests: a throw-away project that uses the plugin the way a user does,
 // from the packed tarball (`npm pack` of the built dist/), installed beside ESLint, the
 // TypeScript parser, TypeScript and @types/node at the versions this checkout runs.
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runProcess } from '../../scripts/lib/process.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXAMPLES = path.join(ROOT, 'examples');
@@ -103,17 +104,9 @@ function runSync(command: string, args: string[], cwd: string, options: { input?
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Math.round(performance.now() - started) };
 }
 
-function runAsync(command: string, args: string[], cwd: string, options: { timeoutMs?: number } = {}): Promise<RunResult> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs ?? 120_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr, ms: Math.round(performance.now() - started) }));
-  });
+async function runAsync(command: string, args: string[], cwd: string, options: { timeoutMs?: number } = {}): Promise<RunResult> {
+  const result = await runProcess(command, args, { cwd, env: childEnv(), timeout: options.timeoutMs ?? 120_000 });
+  return { ...result, ms: Math.round(result.ms) };
 }
 
 function mustSucceed(result: RunResult, what: string): RunResult {

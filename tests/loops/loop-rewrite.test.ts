@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeLoopIndependence } from '../../src/loops/loop-independence.js';
 import { getLoopRewrite, getResultName, type ConcurrencyRunner } from '../../src/loops/loop-rewrite.js';
 import { getLoopShape } from '../../src/loops/loop-shape.js';
+import { applyFixes } from '../helpers/apply-fixes.js';
 import { parses, type LintCodeOptions } from '../helpers/lint-code.js';
 import { withFirst, withFirstLoop } from '../helpers/loop-test-helpers.js';
 
@@ -26,7 +27,7 @@ function rewritten(code: string, runner: ConcurrencyRunner = { kind: 'promise-al
       if (!result.independent) throw new Error(`sequential: ${result.reason}`);
       const rewrite = getLoopRewrite(sourceCode, shape, result, { runner, iterableIsArray });
       if (!rewrite) return null;
-      return sourceCode.text.slice(0, rewrite.range[0]) + rewrite.text + sourceCode.text.slice(rewrite.range[1]);
+      return applyFixes(sourceCode.text, rewrite);
     },
     parse,
   );

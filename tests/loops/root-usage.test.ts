@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { classifyUsage, isSameRoot, isWriteUsage, type RootUsage } from '../../src/loops/root-usage.js';
-import { allNodes } from '../helpers/loop-test-helpers.js';
+import { allNodes } from '../helpers/node-by-text.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 
 /**

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listSourceFiles, loadBuiltPlugin, makeTempDir, PLUGIN_PREFIX, removeDir, ROOT } from './oxlint-harness.js';
+import { listSourceFiles, makeTempDir, PLUGIN_PREFIX, removeDir, ROOT } from '../../scripts/lib/oxlint.js';
+import { loadBuiltPlugin } from './oxlint-harness.js';
 
 const SCRIPT = path.join(ROOT, 'scripts', 'oxlint-corpus.js');
 const plugin = await loadBuiltPlugin();

@@ -4,21 +4,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules as sourceRules } from '../../src/rules/index.js';
 import {
-  copyToTemp,
-  fixWithEslint,
   formatProblem,
-  lintWithEslint,
   listSourceFiles,
-  loadBuiltPlugin,
   makeTempDir,
   PLUGIN_PREFIX,
-  readFiles,
   removeDir,
   ROOT,
   runOxlint,
   writeOxlintConfig,
   type RuleEntry,
-} from './oxlint-harness.js';
+} from '../../scripts/lib/oxlint.js';
+import { copyToTemp, fixWithEslint, lintWithEslint, loadBuiltPlugin, readFiles } from './oxlint-harness.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 

@@ -6,25 +6,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyMessageFixes } from '../helpers/apply-fixes.js';
 import { OWN_CASES } from './own-cases.js';
 import {
-  copyToTemp,
-  applyFixesOnce,
-  fixTextWithEslint,
   formatProblem,
-  loadBuiltPlugin,
   makeTempDir,
   PLUGIN_PREFIX,
   removeDir,
   ROOT,
   runOxlint,
-  toEslintProblems,
-  verifyWithEslint,
   writeOxlintConfig,
   type OxlintRun,
   type Problem,
   type RuleEntry,
-} from './oxlint-harness.js';
+} from '../../scripts/lib/oxlint.js';
+import { copyToTemp, fixTextWithEslint, loadBuiltPlugin, toEslintProblems, verifyWithEslint } from './oxlint-harness.js';
 import { getCaseFiles, getOwnCaseFiles, type CaseFile, type CollectedRun } from './rule-cases.js';
 
 // While a rule's test file is imported, its RuleTester runs only hand their cases over, and its own
@@ -170,7 +166,7 @@ function getOxlintProblems(caseFile: CaseFile): Problem[] {
 }
 
 function getEslintFixedOnce(caseFile: CaseFile, withSuggestions = false): string {
-  return applyFixesOnce(caseFile.code, getEslintMessages(caseFile), withSuggestions);
+  return applyMessageFixes(caseFile.code, getEslintMessages(caseFile), { withSuggestions });
 }
 
 /** `eslint --fix`; nothing to run when one pass changes nothing. */

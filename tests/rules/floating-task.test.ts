@@ -8,7 +8,7 @@ import { Linter } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/floating-task.js';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
+import { commonjs, runWithBothParsers, runWithTypes, tsRuleTester } from '../helpers/rule-tester.js';
 
 type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageIds, Options>;
@@ -18,22 +18,6 @@ const fixturesDir = path.join(root, 'tests/fixtures');
 
 /** A local async function that can reject, used by most cases (line 1 of their code). */
 const LOAD = "async function load() { throw new Error('boom'); }\n";
-const CJS = { languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } } as const;
-
-/**
- * Like `runWithBothParsers` from tests/rule-tester.ts, but with suite names without a `/`
- * (RuleTester reads `@typescript-eslint/parser` in a name as a plugin name).
- */
-function runSyntactic(name: string, cases: RuleCases<MessageIds, Options>): void {
-  jsRuleTester.run(`${name} (espree)`, rule, cases);
-  tsRuleTester.run(`${name} (typescript-eslint parser, no types)`, rule, cases);
-}
-
-/** The same cases with type information (`file.ts` in the fixture project). */
-function runTyped(name: string, cases: RuleCases<MessageIds, Options>): void {
-  typedRuleTester.run(`${name} (type-aware)`, rule, cases);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Cases that mean the same with and without type information.
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +167,7 @@ const sharedInvalid: Invalid[] = [
   // ...but not in CommonJS or a sync function.
   {
     code: `${LOAD}load();`,
-    ...CJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'floating', suggestions: [{ messageId: 'suggestVoid', output: `${LOAD}void load();` }] }],
     output: null,
   },
@@ -276,7 +260,7 @@ const sharedInvalid: Invalid[] = [
   },
   {
     code: "const fsp = require('fs/promises');\nfunction main() { fsp.writeFile('a', 'b'); }",
-    ...CJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'floating', suggestions: [{ messageId: 'suggestVoid', output: "const fsp = require('fs/promises');\nfunction main() { void fsp.writeFile('a', 'b'); }" }] }],
     output: null,
   },
@@ -572,8 +556,7 @@ const sharedInvalid: Invalid[] = [
 ];
 
 describe('floating-task', () => {
-  runSyntactic('floating-task shared', { valid: sharedValid, invalid: sharedInvalid });
-  runTyped('floating-task shared', { valid: sharedValid, invalid: sharedInvalid });
+  runWithBothParsers('floating-task shared', rule, { valid: sharedValid, invalid: sharedInvalid }, { withTypes: true });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -700,11 +683,10 @@ const precisionInvalid: Invalid[] = [
 ];
 
 describe('floating-task precision', () => {
-  runSyntactic('floating-task precision', { valid: precisionValid, invalid: precisionInvalid });
-  runTyped('floating-task precision', { valid: precisionValid, invalid: precisionInvalid });
+  runWithBothParsers('floating-task precision', rule, { valid: precisionValid, invalid: precisionInvalid }, { withTypes: true });
 });
 
-runTyped('floating-task precision types', {
+runWithTypes('floating-task precision types', rule, {
   valid: [
     // Promises from code in another file of the project: the rule cannot see whether they reject.
     `${PROJECT_IMPORT}function main() { refresh(); handled(); refresh().then(() => {}); }`,
@@ -744,7 +726,7 @@ function main(state: { ended: boolean }) { terminate(state, true); }`,
 // Syntactic mode only (plain JavaScript and TypeScript syntax without types).
 // ---------------------------------------------------------------------------------------------
 
-runSyntactic('floating-task syntactic', {
+runWithBothParsers('floating-task syntactic', rule, {
   valid: [
     // A later spread may replace the method.
     `${LOAD}const other = {};\nconst store = { async go() { await load(); }, ...other };\nstore.go();`,
@@ -803,7 +785,7 @@ export = main;`,
 
 const REMOTE = 'declare function remote(): Promise<void>;\n';
 
-runTyped('floating-task types', {
+runWithTypes('floating-task types', rule, {
   valid: [
     { code: `${REMOTE}remote();`, options: [{ mode: 'syntactic' }] },
     `${REMOTE}remote().catch(() => {});`,

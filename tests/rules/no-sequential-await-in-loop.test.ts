@@ -6,15 +6,14 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-sequential-await-in-loop.js';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
+import { commonjs, jsRuleTester, runWithBothParsers, tsRuleTester, typedRuleTester } from '../helpers/rule-tester.js';
+import { applyFixes } from '../helpers/apply-fixes.js';
 import { parses } from '../helpers/lint-code.js';
 import { getDocExamples } from '../helpers/doc-examples.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Error = Invalid['errors'][number];
 type Suggestion = NonNullable<Error['suggestions']>[number];
-
-const CJS = { languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } } as const;
 
 /** The report, with the awaited expression it names and where it points. */
 function sequential(awaited: string, extra: Partial<Error> = {}, runner = 'Promise.all'): Error {
@@ -29,13 +28,7 @@ function phases(output: string, messageId: MessageIds = 'runPhases'): Suggestion
   return { messageId, output };
 }
 
-/** `runWithBothParsers` with a suite name RuleTester accepts (no `/` in it). */
-function runWithBothParsers(name: string, cases: RuleCases<MessageIds, Options>): void {
-  jsRuleTester.run(`${name} (espree)`, rule, cases);
-  tsRuleTester.run(`${name} (typescript-eslint parser)`, rule, cases);
-}
-
-runWithBothParsers('no-sequential-await-in-loop', {
+runWithBothParsers('no-sequential-await-in-loop', rule, {
   valid: [
     // ---- Loops that are never reported.
     'async function f(q) { while (q.length) { await handle(q.shift()); } }',
@@ -81,7 +74,7 @@ runWithBothParsers('no-sequential-await-in-loop', {
     'async function f(xs) { for (const x of xs) { await send(x); await new Promise((resolve) => setTimeout(resolve, 100)); } }',
     "import { setTimeout as pause } from 'node:timers/promises'; async function f(xs) { for (const x of xs) { await send(x); await pause(100); } }",
     "import timers from 'timers/promises'; async function f(xs) { for (const x of xs) { await send(x); await timers.scheduler.wait(5); } }",
-    { code: "const { setTimeout: nap } = require('node:timers/promises'); async function f(xs) { for (const x of xs) { await send(x); await nap(10); } }", ...CJS },
+    { code: "const { setTimeout: nap } = require('node:timers/promises'); async function f(xs) { for (const x of xs) { await send(x); await nap(10); } }", languageOptions: commonjs },
     { code: 'async function f(xs) { for (const x of xs) { await send(x); await pace(x); } }', options: [{ pacingCallees: ['pace'] }] },
     { code: 'async function f(xs) { for (const x of xs) { await send(x); await new Promise((r) => setTimeout(r, 5)); } }', options: [{ pacingCallees: ['pace'] }] },
     'async function f(xs) { for (const x of xs) { await withBackoff(() => send(x)); await backoffFor(x); } }',
@@ -104,7 +97,7 @@ runWithBothParsers('no-sequential-await-in-loop', {
     // ---- Ordered side effects: child processes and scripts.
     "import { execa } from 'execa'; async function f(dirs) { for (const dir of dirs) { await execa('npm', ['test'], { cwd: dir }); } }",
     "import cp from 'node:child_process'; async function f(files) { for (const file of files) { const child = cp.spawn('lint', [file]); await once(child, 'exit'); } }",
-    { code: "const { execFile: run } = require('child_process'); async function f(files) { for (const file of files) { await new Promise((resolve) => run('lint', [file], resolve)); } }", ...CJS },
+    { code: "const { execFile: run } = require('child_process'); async function f(files) { for (const file of files) { await new Promise((resolve) => run('lint', [file], resolve)); } }", languageOptions: commonjs },
     "async function f(pkg) { for (const event of ['preinstall', 'install', 'postinstall']) { await runScript({ event, path: pkg.path }); } }",
     'async function f(cmds) { for (const c of cmds) { await exec(c); } }',
     "async function f(dirs) { for (const dir of dirs) { await pack(dir, { stdio: 'inherit' }); } }",
@@ -684,7 +677,7 @@ runWithBothParsers('no-sequential-await-in-loop', {
       output:
         "const { readFile } = require('fs/promises');\nconst pMap = require('p-map');\nasync function f(files) {\n  await pMap(files, async (file) => { await readFile(file); }, { concurrency: 8 });\n}",
       errors: [sequential('readFile(file)', {}, 'pMap')],
-      ...CJS,
+      languageOptions: commonjs,
     },
   ],
 });
@@ -856,8 +849,7 @@ describe('rules-docs/no-sequential-await-in-loop.md', () => {
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) {
       for (const suggestion of message.suggestions ?? []) {
-        const fixed = example.code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + example.code.slice(suggestion.fix.range[1]);
-        expect(parses(fixed)).toBe(true);
+        expect(parses(applyFixes(example.code, suggestion.fix))).toBe(true);
       }
     }
   });

@@ -3,30 +3,20 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-sync-in-async.js';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
+import { commonjs, jsRuleTester, runWithBothParsers, tsRuleTester, typedRuleTester } from '../helpers/rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const FS = '`await readFile` from `node:fs/promises`';
 const SLEEP = '`await setTimeout(ms)` from `node:timers/promises`';
 const FILE_HANDLE = 'the methods of a `FileHandle` from `await open()` in `node:fs/promises`';
-const CJS = { languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } } as const;
 
 /** One `blockingCall` error with its message data. */
 function blocking(name: string, at: string, alternative: string, extra: Partial<Invalid['errors'][number]> = {}): Invalid['errors'][number] {
   return { messageId: 'blockingCall', data: { name, where: at, alternative }, ...extra };
 }
 
-/**
- * Like `runWithBothParsers` from tests/rule-tester.ts, whose TypeScript suite name contains a `/`
- * that RuleTester turns into an unknown plugin name.
- */
-function runWithBothParsers(name: string, cases: RuleCases<MessageIds, Options>): void {
-  jsRuleTester.run(`${name} (espree)`, rule, cases);
-  tsRuleTester.run(`${name} (typescript-eslint parser)`, rule, cases);
-}
-
-runWithBothParsers('no-sync-in-async', {
+runWithBothParsers('no-sync-in-async', rule, {
   valid: [
     // Startup code: module top level, ordinary sync functions, constructors, static blocks, class fields.
     "import fs from 'fs'; const config = fs.readFileSync('config.json', 'utf8');",
@@ -64,7 +54,7 @@ runWithBothParsers('no-sync-in-async', {
     // `allow`, with or without `node:`.
     { code: "import fs from 'node:fs'; async function f(p) { return fs.existsSync(p); }", options: [{ allow: ['fs.existsSync'] }] },
     { code: "import { existsSync } from 'fs'; async function f(p) { return existsSync(p); }", options: [{ allow: ['node:fs.existsSync'] }] },
-    { code: "const cp = require('child_process'); async function f() { cp.execSync('make'); }", options: [{ allow: ['child_process.execSync'] }], ...CJS },
+    { code: "const cp = require('child_process'); async function f() { cp.execSync('make'); }", options: [{ allow: ['child_process.execSync'] }], languageOptions: commonjs },
     { code: "import fs from 'fs'; async function f(p) { return fs.realpathSync.native(p); }", options: [{ allow: ['fs.realpathSync.native'] }] },
     { code: 'async function f(a) { Atomics.wait(a, 0, 0, 10); }', options: [{ allow: ['Atomics.wait'] }] },
     // Top-level await modules only with the option, and only their top-level statements.
@@ -86,8 +76,8 @@ runWithBothParsers('no-sync-in-async', {
     'function sleep(ms) { const end = Date.now() + ms; while (Date.now() < end); }',
     'async function f(Date, end) { while (Date.now() < end) {} }',
     // CommonJS.
-    { code: "const fs = require('fs'); function f(p) { return fs.readFileSync(p); }", ...CJS },
-    { code: "const fs = require('fs'); module.exports = { load: fs.readFileSync('x') };", ...CJS },
+    { code: "const fs = require('fs'); function f(p) { return fs.readFileSync(p); }", languageOptions: commonjs },
+    { code: "const fs = require('fs'); module.exports = { load: fs.readFileSync('x') };", languageOptions: commonjs },
   ],
   invalid: [
     // ---- Where: every kind of async function, with the message naming it.
@@ -235,31 +225,31 @@ runWithBothParsers('no-sync-in-async', {
         blocking('readdirSync', 'async function `build`', '`await readdir` from `node:fs/promises`'),
         blocking('unlinkSync', 'async function `build`', '`await unlink` from `node:fs/promises`'),
       ],
-      ...CJS,
+      languageOptions: commonjs,
     },
     {
       code: "'use strict'\nconst { readFileSync } = require('node:fs')\nexports.load = async (p) => readFileSync(p, 'utf8')",
       output: "'use strict'\nconst { readFileSync } = require('node:fs')\nconst { readFile } = require('node:fs/promises')\nexports.load = async (p) => await readFile(p, 'utf8')",
       errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
-      ...CJS,
+      languageOptions: commonjs,
     },
     {
       code: "exports.load = async (p) => require('fs').readFileSync(p);",
       output: "exports.load = async (p) => await require('fs').promises.readFile(p);",
       errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
-      ...CJS,
+      languageOptions: commonjs,
     },
     {
       code: "const { readFileSync } = require('fs');\nconst fsp = require('fs').promises;\nexports.load = async (p) => readFileSync(p);",
       output: "const { readFileSync } = require('fs');\nconst fsp = require('fs').promises;\nexports.load = async (p) => await fsp.readFile(p);",
       errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
-      ...CJS,
+      languageOptions: commonjs,
     },
     {
       code: "const { readFileSync, promises: fsp } = require('fs');\nexports.load = async (p) => readFileSync(p);",
       output: "const { readFileSync, promises: fsp } = require('fs');\nexports.load = async (p) => await fsp.readFile(p);",
       errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
-      ...CJS,
+      languageOptions: commonjs,
     },
 
     // ---- Existing fs/promises bindings are reused.
@@ -356,7 +346,7 @@ runWithBothParsers('no-sync-in-async', {
         blocking('writeFileSync', 'async arrow function `b`', '`await writeFile` from `node:fs/promises`'),
         blocking('readFileSync', 'async arrow function `b`', FS),
       ],
-      ...CJS,
+      languageOptions: commonjs,
     },
 
     // ---- Arguments that cannot carry over: reported without a fix.
@@ -481,7 +471,7 @@ runWithBothParsers('no-sync-in-async', {
           ],
         }),
       ],
-      ...CJS,
+      languageOptions: commonjs,
     },
     {
       code: "import cp from 'child_process';\nasync function f() { cp.execSync('make', { stdio: 'inherit' }); cp.spawnSync('ls'); }",

@@ -6,25 +6,9 @@ import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/prefer-worker-for-cpu.js';
-import { jsRuleTester, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
+import { commonjs, runWithBothParsers, tsRuleTester, typedRuleTester } from '../helpers/rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
-
-/**
- * Like `runWithBothParsers` from tests/rule-tester.ts, whose TypeScript suite name contains a `/`
- * (`(@typescript-eslint/parser)`), which ESLint reads as a plugin prefix of the rule id ("Could not
- * find plugin"). Same cases, a suite name without `/`.
- */
-function runWithBothParsers(name: string, cases: RuleCases<MessageIds, Options>): void {
-  jsRuleTester.run(`${name} (espree)`, rule, cases);
-  tsRuleTester.run(`${name} (typescript-eslint parser)`, rule, cases);
-}
-
-/**
- * A CommonJS file. typescript-eslint's RuleTester sets `parserOptions.sourceType: 'module'` unless a
- * case sets it, so `languageOptions.sourceType` alone still parses the file as an ES module.
- */
-const COMMONJS = { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } } as const;
 
 const lines = (...parts: string[]): string => parts.join('\n');
 const THREAD_POOL = ', which runs on the thread pool';
@@ -216,7 +200,7 @@ const spellings: Invalid[] = [
       "  return await promisify(crypto.scrypt)(pw, 'salt', 64);",
       '};',
     ),
-    languageOptions: COMMONJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'cpuCall', line: 3, data: { name: 'scryptSync', action: 'derives a key', where: 'in async function `hash`', replacement: 'await promisify(scrypt)(...)', benefit: THREAD_POOL } }],
   },
   {
@@ -227,14 +211,14 @@ const spellings: Invalid[] = [
       "const { promisify } = require('node:util');",
       'exports.pack = async (b) => await promisify(brotliCompress)(b);',
     ),
-    languageOptions: COMMONJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'cpuCall', data: { name: 'brotliCompressSync', action: 'compresses data', where: 'in async arrow function `pack`', replacement: 'await promisify(brotliCompress)(...)', benefit: THREAD_POOL } }],
   },
   {
     // CommonJS inline require, no require declarations to follow.
     code: lines('"use strict";', "exports.unpack = async (b) => require('zlib').inflateSync(b);"),
     output: lines('"use strict";', 'const { promisify } = require("node:util");', "exports.unpack = async (b) => await promisify(require('zlib').inflate)(b);"),
-    languageOptions: COMMONJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'cpuCall', line: 2, column: 31 }],
   },
   {
@@ -246,7 +230,7 @@ const spellings: Invalid[] = [
   {
     code: lines("const bcrypt = require('bcrypt');", 'async function register(pw) {', '  const salt = bcrypt.genSaltSync(12);', '  return bcrypt.hashSync(pw, salt);', '}'),
     output: lines("const bcrypt = require('bcrypt');", 'async function register(pw) {', '  const salt = await bcrypt.genSalt(12);', '  return await bcrypt.hash(pw, salt);', '}'),
-    languageOptions: COMMONJS,
+    languageOptions: commonjs,
     errors: [
       { messageId: 'cpuCall', line: 3, data: { name: 'genSaltSync', action: 'generates a salt', where: 'in async function `register`', replacement: 'await genSalt(...)', benefit: THREAD_POOL } },
       { messageId: 'cpuCall', line: 4 },
@@ -256,7 +240,7 @@ const spellings: Invalid[] = [
     // A destructured bcrypt require: the variant joins the same destructuring.
     code: lines("const { hashSync } = require('bcrypt');", 'exports.h = async (pw) => hashSync(pw, 10);'),
     output: lines("const { hashSync, hash } = require('bcrypt');", 'exports.h = async (pw) => await hash(pw, 10);'),
-    languageOptions: COMMONJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'cpuCall' }],
   },
 ];
@@ -453,7 +437,7 @@ const contexts: Invalid[] = [
     // CommonJS util namespace.
     code: lines("const util = require('util');", "const zlib = require('zlib');", 'exports.f = async (b) => zlib.brotliDecompressSync(b);'),
     output: lines("const util = require('util');", "const zlib = require('zlib');", 'exports.f = async (b) => await util.promisify(zlib.brotliDecompress)(b);'),
-    languageOptions: COMMONJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'cpuCall' }],
   },
   {
@@ -686,7 +670,7 @@ const workerCases: Invalid[] = [
     code: lines("const wt = require('worker_threads');", 'function startAll(n) {', '  const ws = [];', "  for (let i = 0; i < n; i++) ws.push(new wt.Worker('./w.js'));", '  return ws;', '}'),
     output: null,
     options: WORKERS,
-    languageOptions: COMMONJS,
+    languageOptions: commonjs,
     errors: [{ messageId: 'workerInLoop', line: 4, column: 39, data: { callee: 'new wt.Worker(...)', where: 'in function `startAll`' } }],
   },
   {
@@ -716,13 +700,13 @@ const workerCases: Invalid[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-runWithBothParsers('prefer-worker-for-cpu', {
+runWithBothParsers('prefer-worker-for-cpu', rule, {
   valid: [
     // Module top level and sync functions: start-up code.
     "import crypto from 'crypto';\nconst key = crypto.pbkdf2Sync('pw', 'salt', 1e5, 64, 'sha512');",
     "import zlib from 'zlib';\nfunction pack(b) { return zlib.gzipSync(b); }",
     "import zlib from 'zlib';\nasync function f() { function g(b) { return zlib.gzipSync(b); } return g; }",
-    { code: "const zlib = require('zlib');\nmodule.exports = zlib.gzipSync(data);", languageOptions: COMMONJS },
+    { code: "const zlib = require('zlib');\nmodule.exports = zlib.gzipSync(data);", languageOptions: commonjs },
     // The async variants, other members.
     "import crypto from 'crypto';\nimport { promisify } from 'util';\nasync function f(p) { return promisify(crypto.pbkdf2)(p, 's', 1, 32, 'sha256'); }",
     "import crypto from 'crypto';\nasync function f() { return crypto.randomBytes(16); }",
@@ -749,7 +733,7 @@ runWithBothParsers('prefer-worker-for-cpu', {
     {
       code: "const { workerData } = require('worker_threads');\nconst zlib = require('zlib');\n(async () => { for (const a of workerData.a) for (const b of workerData.b) zlib.gzipSync(a + b); })();",
       options: [{ checkLoops: true }],
-      languageOptions: COMMONJS,
+      languageOptions: commonjs,
     },
     // Loops are off by default.
     'async function f(a, b) { for (const x of a) for (const y of b) g(x, y); }',

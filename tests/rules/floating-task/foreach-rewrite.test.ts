@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getForEachStatement, getForOfText, getMapAllFix } from '../../../src/rules/floating-task/foreach-rewrite.js';
+import { applyFixes, textFixer } from '../../helpers/apply-fixes.js';
 import { parses, withSourceCode } from '../../helpers/lint-code.js';
 
 function rewrite(body: string): { forOf: string | null; mapAll: string | null } {
@@ -12,13 +13,7 @@ function rewrite(body: string): { forOf: string | null; mapAll: string | null } 
     const expression = statement.expression.type === AST_NODE_TYPES.ChainExpression ? statement.expression.expression : statement.expression;
     const forEach = getForEachStatement(expression as TSESTree.CallExpression);
     if (!forEach) return { forOf: null, mapAll: null };
-    const fixer = {
-      insertTextBefore: (node: TSESTree.Node, text: string) => ({ range: [node.range[0], node.range[0]], text }),
-      insertTextAfter: (node: TSESTree.Node, text: string) => ({ range: [node.range[1], node.range[1]], text }),
-      replaceText: (node: TSESTree.Node, text: string) => ({ range: node.range, text }),
-    } as unknown as TSESLint.RuleFixer;
-    const fixes = getMapAllFix(fixer, forEach).sort((a, b) => b.range[0] - a.range[0]);
-    const mapAll = fixes.reduce((out, fix) => out.slice(0, fix.range[0]) + fix.text + out.slice(fix.range[1]), code);
+    const mapAll = applyFixes(code, getMapAllFix(textFixer, forEach));
     return { forOf: getForOfText(context.sourceCode, forEach), mapAll: mapAll.split('\n')[1]?.trim() ?? null };
   });
 }

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   canCombineAwaits,
   getAwaitStatement,
   getCombinedAwaitFix,
 } from '../../../src/rules/floating-task/promise-all-combine.js';
+import { applyFixes, textFixer } from '../../helpers/apply-fixes.js';
 import { parses, withSourceCode } from '../../helpers/lint-code.js';
 import { allNodes } from '../../helpers/node-by-text.js';
 
@@ -19,12 +20,7 @@ function combine(code: string, parser: 'espree' | 'typescript' = 'espree'): stri
       const other = otherAwait && getAwaitStatement(otherAwait, sourceCode);
       const task = taskAwait && getAwaitStatement(taskAwait, sourceCode);
       if (!other || !task || !canCombineAwaits(task, other)) return null;
-      const fixer = {
-        replaceText: (node: TSESTree.Node, text: string) => ({ range: node.range, text }),
-        removeRange: (range: readonly [number, number]) => ({ range, text: '' }),
-      } as unknown as TSESLint.RuleFixer;
-      const fixes = getCombinedAwaitFix(fixer, sourceCode, 't', task, other) ?? [];
-      return [...fixes].sort((a, b) => b.range[0] - a.range[0]).reduce((out, fix) => out.slice(0, fix.range[0]) + fix.text + out.slice(fix.range[1]), code);
+      return applyFixes(code, getCombinedAwaitFix(textFixer, sourceCode, 't', task, other) ?? []);
     },
     { parser },
   );

@@ -1,10 +1,12 @@
-// A small LSP client for the integration tests: starts the ESLint language server that VS Code,
-// Neovim, Helix and Zed use (vscode-eslint's server, shipped as `vscode-eslint-language-server`
-// by vscode-langservers-extracted) over stdio and talks to it through vscode-languageserver-protocol.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+// A small LSP client: starts the ESLint language server that VS Code, Neovim, Helix and Zed use
+// (vscode-eslint's server, shipped as `vscode-eslint-language-server` by vscode-langservers-extracted)
+// over stdio and talks to it through vscode-languageserver-protocol, as an editor does. Shared by
+// the editor integration test (tests/integration/editor.test.ts) and scripts/bench-editor.js;
+// types in lsp-client.d.ts.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
@@ -28,17 +30,9 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  type ApplyWorkspaceEditParams,
-  type CodeAction,
-  type Command,
-  type Diagnostic,
-  type InitializeResult,
-  type ProtocolConnection,
-  type TextDocumentContentChangeEvent,
-  type TextEdit,
-  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { ROOT } from './temp-project.js';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The server binary the editors start: `vscode-eslint-language-server --stdio`. */
 export const ESLINT_SERVER_BIN = path.join(ROOT, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
@@ -52,7 +46,7 @@ export const REQUEST_TIMEOUT_MS = 60_000;
  * its eslint.js); `experimental.useFlatConfig` must stay `false` with ESLint 10, which no longer
  * exports the `FlatESLint` class that setting loads. `useFlatConfig` unset = ESLint's own default.
  */
-export function vscodeEslintSettings(workspaceDir: string): Record<string, unknown> {
+export function vscodeEslintSettings(workspaceDir) {
   return {
     validate: 'on',
     packageManager: 'npm',
@@ -80,7 +74,7 @@ export function vscodeEslintSettings(workspaceDir: string): Record<string, unkno
  * What Neovim sends with nvim-lspconfig's `eslint` config (defaults of `lsp/eslint.lua` after
  * neovim/nvim-lspconfig#4329; `workspaceFolder.uri` is a plain path there, not a file URI).
  */
-export function neovimLspconfigSettings(workspaceDir: string): Record<string, unknown> {
+export function neovimLspconfigSettings(workspaceDir) {
   return {
     validate: 'on',
     useESLintClass: false,
@@ -104,7 +98,7 @@ export function neovimLspconfigSettings(workspaceDir: string): Record<string, un
  * (TOML has no null, so `nodePath = ""`; Helix sends no `workspaceFolder`). Every key is needed:
  * the server reads `experimental.useFlatConfig`, `nodePath`, `problems` and `codeAction` unguarded.
  */
-export function helixSettings(): Record<string, unknown> {
+export function helixSettings() {
   return {
     validate: 'on',
     run: 'onType',
@@ -117,18 +111,11 @@ export function helixSettings(): Record<string, unknown> {
   };
 }
 
-export interface OpenDocument {
-  uri: string;
-  languageId: string;
-  version: number;
-  text: string;
-}
-
-export function languageIdOf(file: string): string {
+export function languageIdOf(file) {
   return /\.[cm]?tsx?$/.test(file) ? 'typescript' : 'javascript';
 }
 
-function offsetAt(text: string, position: { line: number; character: number }): number {
+function offsetAt(text, position) {
   let offset = 0;
   for (let line = 0; line < position.line; line++) {
     const next = text.indexOf('\n', offset);
@@ -139,7 +126,7 @@ function offsetAt(text: string, position: { line: number; character: number }): 
 }
 
 /** Applies LSP text edits (non-overlapping, ranges relative to `text`) and returns the new text. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+export function applyTextEdits(text, edits) {
   const located = edits
     .map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText }))
     .sort((a, b) => b.start - a.start);
@@ -148,44 +135,48 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return result;
 }
 
-function withTimeout<T>(promise: Promise<T>, what: string, logs: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${REQUEST_TIMEOUT_MS} ms; server log:\n${logs()}`)), REQUEST_TIMEOUT_MS);
+function withTimeout(promise, what, timeoutMs, logs) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${timeoutMs} ms; server log:\n${logs()}`)), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export class EslintLanguageServer {
-  readonly documents = new Map<string, OpenDocument>();
+  documents = new Map();
   /** `window/logMessage` and stderr lines, for failure messages. */
-  readonly log: string[] = [];
+  log = [];
   /** Methods of server->client requests and notifications this client did not expect. */
-  readonly unexpected: string[] = [];
+  unexpected = [];
   /** `eslint/status` notifications: 1 ok, 2 warn, 3 error. */
-  readonly statuses: { uri: string; state: number; validationTime?: number }[] = [];
+  statuses = [];
   /** Workspace edits the server asked this client to apply. */
-  readonly appliedEdits: WorkspaceEdit[] = [];
+  appliedEdits = [];
   configurationRequests = 0;
-  initializeResult: InitializeResult | undefined;
+  initializeResult = undefined;
 
-  private exitCode: Promise<number | null>;
+  #child;
+  #settings;
+  #timeoutMs;
+  #exitCode;
 
-  private constructor(
-    private readonly child: ChildProcessWithoutNullStreams,
-    readonly connection: ProtocolConnection,
-    private readonly settings: Record<string, unknown>,
-  ) {
-    this.exitCode = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => this.log.push(`[stderr] ${chunk.trimEnd()}`));
+  /** Use `EslintLanguageServer.start`. */
+  constructor(child, connection, settings, timeoutMs) {
+    this.#child = child;
+    this.connection = connection;
+    this.#settings = settings;
+    this.#timeoutMs = timeoutMs;
+    this.#exitCode = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => this.log.push(`[stderr] ${chunk.trimEnd()}`));
 
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests++;
-      return params.items.map(() => this.settings);
+      return params.items.map(() => this.#settings);
     });
     // The server registers for workspace-folder changes; editors accept such registrations.
     connection.onRequest(RegistrationRequest.type, () => {});
-    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => this.applyWorkspaceEdit(params));
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => this.#applyWorkspaceEdit(params));
     connection.onRequest(DiagnosticRefreshRequest.type, () => {});
     connection.onRequest(ShowMessageRequest.type, (params) => {
       this.unexpected.push(`window/showMessageRequest ${params.message}`);
@@ -196,7 +187,7 @@ export class EslintLanguageServer {
     connection.onRequest('eslint/confirmESLintExecution', () => 4);
     connection.onRequest('eslint/openDoc', () => ({}));
     for (const method of ['eslint/probeFailed', 'eslint/noLibrary']) {
-      connection.onRequest(method, (params: unknown) => {
+      connection.onRequest(method, (params) => {
         this.unexpected.push(`${method} ${JSON.stringify(params)}`);
         return {};
       });
@@ -207,10 +198,10 @@ export class EslintLanguageServer {
     connection.onNotification(ShowMessageNotification.type, (params) => {
       if (params.type === MessageType.Error) this.unexpected.push(`window/showMessage ${params.message}`);
     });
-    connection.onNotification('eslint/status', (params: { uri: string; state: number; validationTime?: number }) => {
+    connection.onNotification('eslint/status', (params) => {
       this.statuses.push(params);
     });
-    connection.onNotification('eslint/noConfig', (params: unknown) => {
+    connection.onNotification('eslint/noConfig', (params) => {
       this.unexpected.push(`eslint/noConfig ${JSON.stringify(params)}`);
     });
     connection.onUnhandledNotification((message) => {
@@ -219,51 +210,57 @@ export class EslintLanguageServer {
   }
 
   /** Starts the server in `workspaceDir` and completes the `initialize`/`initialized` handshake. */
-  static async start(workspaceDir: string, settings = vscodeEslintSettings(workspaceDir)): Promise<EslintLanguageServer> {
+  static async start(workspaceDir, settings = vscodeEslintSettings(workspaceDir), options = {}) {
     const child = spawn(process.execPath, [ESLINT_SERVER_BIN, '--stdio'], { cwd: workspaceDir, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const server = new EslintLanguageServer(child, connection, settings);
+    const server = new EslintLanguageServer(child, connection, settings, options.timeoutMs ?? REQUEST_TIMEOUT_MS);
     connection.listen();
     const workspaceUri = pathToFileURL(workspaceDir).href;
-    server.initializeResult = await server.request(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        clientInfo: { name: 'event-loop integration test' },
-        rootUri: workspaceUri,
-        workspaceFolders: [{ uri: workspaceUri, name: path.basename(workspaceDir) }],
-        capabilities: {
-          workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
-          textDocument: {
-            synchronization: { didSave: true },
-            diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-            codeAction: {
-              isPreferredSupport: true,
-              codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
+    try {
+      server.initializeResult = await server.#request(
+        connection.sendRequest(InitializeRequest.type, {
+          processId: process.pid,
+          clientInfo: { name: options.clientName ?? 'event-loop integration test' },
+          rootUri: workspaceUri,
+          workspaceFolders: [{ uri: workspaceUri, name: path.basename(workspaceDir) }],
+          capabilities: {
+            workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
+            textDocument: {
+              synchronization: { didSave: true },
+              diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+              codeAction: {
+                isPreferredSupport: true,
+                codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] } },
+              },
             },
           },
-        },
-      }),
-      'initialize',
-    );
+        }),
+        'initialize',
+      );
+    } catch (error) {
+      server.kill();
+      connection.dispose();
+      throw error;
+    }
     await connection.sendNotification(InitializedNotification.type, {});
     return server;
   }
 
-  private request<T>(promise: Promise<T>, what: string): Promise<T> {
-    return withTimeout(promise, what, () => this.log.join('\n'));
+  #request(promise, what) {
+    return withTimeout(promise, what, this.#timeoutMs, () => this.log.join('\n'));
   }
 
   /** Opens a file of the workspace the way an editor does when it shows it (`didOpen`). */
-  async open(file: string): Promise<OpenDocument> {
-    const document: OpenDocument = { uri: pathToFileURL(file).href, languageId: languageIdOf(file), version: 1, text: readFileSync(file, 'utf8') };
+  async open(file) {
+    const document = { uri: pathToFileURL(file).href, languageId: languageIdOf(file), version: 1, text: readFileSync(file, 'utf8') };
     this.documents.set(document.uri, document);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { ...document } });
     return document;
   }
 
   /** Pulls the document's diagnostics (`textDocument/diagnostic`: the server pushes none). */
-  async diagnostics(document: OpenDocument): Promise<Diagnostic[]> {
-    const report = await this.request(
+  async diagnostics(document) {
+    const report = await this.#request(
       this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: document.uri } }),
       `textDocument/diagnostic ${document.uri}`,
     );
@@ -272,8 +269,8 @@ export class EslintLanguageServer {
   }
 
   /** The quick fixes offered for one diagnostic (what the editor's light bulb lists). */
-  async codeActions(document: OpenDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const result = await this.request(
+  async codeActions(document, diagnostic) {
+    const result = await this.#request(
       this.connection.sendRequest(CodeActionRequest.type, {
         textDocument: { uri: document.uri },
         range: diagnostic.range,
@@ -282,10 +279,25 @@ export class EslintLanguageServer {
       `textDocument/codeAction ${document.uri}`,
     );
     return (result ?? []).map((item) => {
-      if (!('kind' in item) && typeof (item as Command).command === 'string' && !('edit' in item)) {
-        return { title: item.title, command: item as Command } satisfies CodeAction;
-      }
-      return item as CodeAction;
+      if (!('kind' in item) && typeof item.command === 'string' && !('edit' in item)) return { title: item.title, command: item };
+      return item;
+    });
+  }
+
+  /**
+   * Edits an open document as an editor does when the user types: applies the edits to its text,
+   * bumps its version and sends them as incremental `didChange` changes (last position first, so
+   * that earlier ranges stay valid).
+   */
+  async change(document, edits) {
+    const contentChanges = [...edits]
+      .sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
+      .map((textEdit) => ({ range: textEdit.range, text: textEdit.newText }));
+    document.text = applyTextEdits(document.text, edits);
+    document.version++;
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: document.uri, version: document.version },
+      contentChanges,
     });
   }
 
@@ -295,12 +307,12 @@ export class EslintLanguageServer {
    * (`workspace/applyEdit`); the edit is applied to the document and sent as `didChange`.
    * Returns the applied edit.
    */
-  async runCodeAction(action: CodeAction): Promise<WorkspaceEdit> {
+  async runCodeAction(action) {
     const before = this.appliedEdits.length;
     if (action.edit) {
-      await this.applyWorkspaceEdit({ edit: action.edit });
+      await this.#applyWorkspaceEdit({ edit: action.edit });
     } else if (action.command) {
-      await this.request(
+      await this.#request(
         this.connection.sendRequest(ExecuteCommandRequest.type, { command: action.command.command, arguments: action.command.arguments ?? [] }),
         `workspace/executeCommand ${action.command.command}`,
       );
@@ -310,12 +322,12 @@ export class EslintLanguageServer {
     return edit;
   }
 
-  private async applyWorkspaceEdit(params: ApplyWorkspaceEditParams): Promise<{ applied: boolean; failureReason?: string }> {
+  async #applyWorkspaceEdit(params) {
     const edit = params.edit;
-    const perDocument: { uri: string; version: number | null; edits: TextEdit[] }[] = [];
+    const perDocument = [];
     for (const change of edit.documentChanges ?? []) {
       if (!('textDocument' in change)) return { applied: false, failureReason: 'only text document edits are supported' };
-      perDocument.push({ uri: change.textDocument.uri, version: change.textDocument.version, edits: change.edits as TextEdit[] });
+      perDocument.push({ uri: change.textDocument.uri, version: change.textDocument.version, edits: change.edits });
     }
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) perDocument.push({ uri, version: null, edits });
 
@@ -325,45 +337,36 @@ export class EslintLanguageServer {
       if (version !== null && version !== document.version) {
         return { applied: false, failureReason: `${uri} is at version ${document.version}, the edit is for ${version}` };
       }
-      // Incremental changes, applied one after another: last position first keeps earlier ranges valid.
-      const contentChanges: TextDocumentContentChangeEvent[] = [...edits]
-        .sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
-        .map((textEdit) => ({ range: textEdit.range, text: textEdit.newText }));
-      document.text = applyTextEdits(document.text, edits);
-      document.version++;
-      await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri, version: document.version },
-        contentChanges,
-      });
+      await this.change(document, edits);
     }
     this.appliedEdits.push(edit);
     return { applied: true };
   }
 
   /** `shutdown` then `exit`, as an editor does on close; resolves to the server's exit code. */
-  async shutdown(): Promise<number | null> {
+  async shutdown() {
     try {
-      await this.request(this.connection.sendRequest(ShutdownRequest.type), 'shutdown');
+      await this.#request(this.connection.sendRequest(ShutdownRequest.type), 'shutdown');
       await this.connection.sendNotification(ExitNotification.type);
     } catch (error) {
-      this.child.kill();
+      this.#child.kill();
       throw error;
     }
-    let timer: NodeJS.Timeout | undefined;
+    let timer;
     const code = await Promise.race([
-      this.exitCode,
-      new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000))),
+      this.#exitCode,
+      new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), 10_000))),
     ]).finally(() => clearTimeout(timer));
     this.connection.dispose();
     if (code === 'timeout') {
-      this.child.kill();
+      this.#child.kill();
       throw new Error('the language server did not exit within 10 s of `exit`');
     }
     return code;
   }
 
   /** Ends the process without the protocol (cleanup after a failure). */
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill();
+  kill() {
+    if (this.#child.exitCode === null) this.#child.kill();
   }
 }
