@@ -115,6 +115,14 @@ describe('createPromiseDetector (syntactic)', () => {
     expect(last('allowed();', (node, promises) => promises.isAllowed(node))).toBe(true);
     expect(last('other();', (node, promises) => promises.isAllowed(node))).toBe(false);
   });
+
+  it('answers through members taken off the detector', () => {
+    const answers = last('load();', (node, promises) => {
+      const { canReject, getPromiseKind, isNonRejecting } = promises;
+      return [getPromiseKind(node), canReject(node), isNonRejecting(node)];
+    });
+    expect(answers).toEqual(['promise', true, false]);
+  });
 });
 
 describe('createPromiseDetector (type-aware)', () => {

@@ -1,0 +1,89 @@
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
+import { getCalledLocalFunction } from '../scope/local-functions.js';
+import { getDeclarationOrigin } from '../types/declaration-origin.js';
+import { getThenableKind, isCallable, isThenableArray, returnsThenable } from '../types/thenable-type.js';
+import type { PromiseKind } from './promise-detection.js';
+
+/**
+ * Who declared the thenable an expression gives, as far as its rejections go: a library (an API,
+ * which can fail), a function in this file (its code decides), or neither (nothing to go on).
+ */
+export type PromiseDeclaration = 'library' | FunctionNode | null;
+
+/** The function a declaration found by the checker in this file stands for (`function f`, a method, `const f = () => ...`). */
+function getDeclaredFunction(declaration: TSESTree.Node | null): FunctionNode | null {
+  if (!declaration) return null;
+  if (isFunctionNode(declaration)) return declaration;
+  const value =
+    declaration.type === AST_NODE_TYPES.MethodDefinition || declaration.type === AST_NODE_TYPES.Property || declaration.type === AST_NODE_TYPES.PropertyDefinition
+      ? declaration.value
+      : declaration.type === AST_NODE_TYPES.VariableDeclarator
+        ? declaration.init
+        : null;
+  const inner = value ? skipTypeWrappers(value) : null;
+  return inner && isFunctionNode(inner) ? inner : null;
+}
+
+/**
+ * The promise questions only the type checker answers. Each answer is what the types show; where
+ * a type says nothing (`any`, no type), the caller falls back to what the code shows.
+ */
+export class TypedPromises {
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly services: ParserServicesWithTypeInformation;
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, services: ParserServicesWithTypeInformation) {
+    this.sourceCode = sourceCode;
+    this.services = services;
+  }
+
+  /** The checker's answer to "is `node` a promise"; undefined when its type does not tell (`any`). */
+  getPromiseKind(node: TSESTree.Node, inOptionalChain: boolean): PromiseKind | undefined {
+    const kind = getThenableKind(this.services, node, inOptionalChain);
+    if (kind === 'always') return 'promise';
+    if (kind === 'sometimes') return 'maybe';
+    if (kind === 'never') return null;
+    return undefined;
+  }
+
+  /** The checker's answer to "is `node` an array of promises"; undefined when its type does not tell. */
+  isPromiseArray(node: TSESTree.Node): boolean | undefined {
+    if (getThenableKind(this.services, node) === 'unknown') return undefined;
+    return isThenableArray(this.services, node);
+  }
+
+  /** Whether a rejection handler can be called: an argument typed `undefined` or as a non-function handles nothing. */
+  isCallable(handler: TSESTree.Node): boolean {
+    return isCallable(this.services, handler);
+  }
+
+  /** The function value `node` returns a thenable on every call; its node when it is in this file. */
+  getPromiseCallback(node: TSESTree.Node): { fn: FunctionNode | null } | null {
+    const value = skipTypeWrappers(node);
+    if (!isFunctionNode(value) && value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return null;
+    if (!returnsThenable(this.services, value)) return null;
+    return { fn: isFunctionNode(value) ? value : getCalledLocalFunction(value, this.sourceCode) };
+  }
+
+  /** The function value `value` is a library's and returns a thenable: an API whose promise can fail. */
+  isLibraryPromiseFunction(value: TSESTree.Node): boolean {
+    return returnsThenable(this.services, value) && getDeclarationOrigin(this.services, value).kind === 'library';
+  }
+
+  /** `value` is an array of thenables a library gives: API promises, which can fail. */
+  isLibraryPromiseArray(value: TSESTree.Node): boolean {
+    return getDeclarationOrigin(this.services, value).kind === 'library' && isThenableArray(this.services, value);
+  }
+
+  /** Who declared the thenable at `node`; a function in this file only for a call or `new` of it. */
+  getPromiseDeclaration(node: TSESTree.Node): PromiseDeclaration {
+    const kind = getThenableKind(this.services, node);
+    if (kind !== 'always' && kind !== 'sometimes') return null;
+    const origin = getDeclarationOrigin(this.services, node);
+    if (origin.kind === 'library') return 'library';
+    if (origin.kind !== 'this-file' || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return null;
+    return getDeclaredFunction(origin.declaration);
+  }
+}
