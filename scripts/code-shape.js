@@ -30,7 +30,7 @@ function getFunctionName(node) {
   if (node.name) return node.name.getText();
   const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isPropertyAssignment(parent)) return parent.name.getText();
+  if (parent && (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return parent.name.getText();
   return '<anonymous>';
 }
 
