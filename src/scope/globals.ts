@@ -23,7 +23,7 @@ export function findGlobalReferences(globalScope: TSESLint.Scope.Scope, name: st
     if (variable.defs.length > 0 || variable.references.some((ref) => ref.isWrite())) return [];
     return variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
   }
-  return globalScope.through
-    .filter((ref) => ref.identifier.name === name && ref.resolved === null && ref.isRead())
-    .map((ref) => ref.identifier as TSESTree.Identifier);
+  const unresolved = globalScope.through.filter((ref) => ref.identifier.name === name && ref.resolved === null);
+  if (unresolved.some((ref) => ref.isWrite())) return [];
+  return unresolved.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
 }

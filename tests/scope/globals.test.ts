@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isGlobalReference } from '../../src/scope/globals.js';
+import { findGlobalReferences, isGlobalReference } from '../../src/scope/globals.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 import { allNodes } from '../helpers/node-by-text.js';
 
@@ -20,4 +20,20 @@ describe('isGlobalReference', () => {
     expect(globalNames('const fetch = () => 1; fetch("/a");', 'fetch')).toEqual([false]);
     expect(globalNames('import fetch from "node-fetch"; fetch("/a");', 'fetch')).toEqual([false]);
   });
+});
+
+describe('findGlobalReferences', () => {
+  const countReads = (code: string, name: string): number =>
+    withSourceCode(code, ({ sourceCode }) => {
+      const globalScope = sourceCode.scopeManager?.globalScope;
+      if (!globalScope) throw new Error('no global scope');
+      return findGlobalReferences(globalScope, name).length;
+    });
+
+  it.each([
+    ['require("a"); require("b");', 2, 'unresolved reads of an undeclared global'],
+    ['const require = () => 1; require("a");', 0, 'shadowed at the top level'],
+    ['require = null; require("a");', 0, 'reassigned, so no read can be trusted'],
+    ['function f(require) { require("a"); }', 0, 'a parameter of that name is not the global'],
+  ])('%s: %s (%s)', (code, expected) => expect(countReads(code, 'require')).toBe(expected));
 });
