@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { IndependentLoop, PhaseSplit } from './loop-independence.js';
+import type { IndependentLoop } from './loop-independence.js';
+import type { PhaseSplit } from './phase-split.js';
 import type { LoopShape } from './loop-shape.js';
 import { getIdentifierWords, getLastIdentifierName } from '../ast/names.js';
 

@@ -42,6 +42,12 @@ export interface UsageContext {
   containsOwnAwait: (node: TSESTree.Node) => boolean;
 }
 
+interface MemberChain {
+  top: TSESTree.Node;
+  keyed: boolean;
+  firstProperty: string | null;
+}
+
 const ORDERED_ARRAY_ADDERS = new Set(['push', 'unshift']);
 const DESTRUCTIVE_METHODS = new Set(['pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'clear']);
 
@@ -96,6 +102,29 @@ function isDestructuringTarget(up: TSESTree.Node, top: TSESTree.Node): boolean {
 }
 
 /**
+ * The outermost expression of the member chain rooted at `node` (`results`, `this.cache[key]`,
+ * `groups[k].items`), whether a key of the chain depends on the item, and the chain's first
+ * property name.
+ */
+function climbMemberChain(node: TSESTree.Node, context: UsageContext): MemberChain {
+  let top: TSESTree.Node = node;
+  let keyed = false;
+  let firstProperty: string | null = null;
+  for (;;) {
+    const up: TSESTree.Node | undefined = top.parent;
+    if (up?.type === AST_NODE_TYPES.MemberExpression && up.object === top) {
+      if (top === node && !up.computed) firstProperty = getLastIdentifierName(up);
+      if (up.computed && context.isLoopDependent(up.property)) keyed = true;
+      top = up;
+    } else if ((up?.type === AST_NODE_TYPES.TSNonNullExpression || up?.type === AST_NODE_TYPES.ChainExpression) && up.expression === top) {
+      top = up;
+    } else {
+      return { top, keyed, firstProperty };
+    }
+  }
+}
+
+/**
  * How the code at `node` (an identifier that refers to `root`, or `this`) uses it: reads it, hands it
  * to a call, overwrites it, accumulates one item's result into it, or writes a slot that every
  * iteration shares. `isWrite` is the scope manager's verdict for identifiers.
@@ -120,22 +149,7 @@ export function classifyUsage(node: TSESTree.Node, root: RootKey, isWrite: boole
     }
     return { ...base, kind: 'assign' };
   }
-  // Climb the member chain rooted at `node`: `results`, `this.cache[key]`, `groups[k].items`.
-  let top: TSESTree.Node = node;
-  let keyed = false;
-  let firstProperty: string | null = null;
-  for (;;) {
-    const up: TSESTree.Node | undefined = top.parent;
-    if (up?.type === AST_NODE_TYPES.MemberExpression && up.object === top) {
-      if (top === node && !up.computed) firstProperty = getLastIdentifierName(up);
-      if (up.computed && context.isLoopDependent(up.property)) keyed = true;
-      top = up;
-    } else if ((up?.type === AST_NODE_TYPES.TSNonNullExpression || up?.type === AST_NODE_TYPES.ChainExpression) && up.expression === top) {
-      top = up;
-    } else {
-      break;
-    }
-  }
+  const { top, keyed, firstProperty } = climbMemberChain(node, context);
   const chain: RootUsage = { ...base, firstProperty };
   const merge = isMergeTarget(top);
   if (merge) return { ...chain, kind: keyed ? 'accumulate' : 'fixed-slot', effect: merge };

@@ -1,0 +1,157 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isRangeWithin, rangesOverlap } from '../ast/ranges.js';
+import type { LoopBodyFacts } from './loop-body-facts.js';
+import type { LoopIndependenceOptions } from './loop-independence.js';
+import type { LoopShape } from './loop-shape.js';
+import { getAwaitedCall, isOutputCall, type CallNode } from './ordered-calls.js';
+import { classifyUsage, isSameRoot, isWriteUsage, type RootUsage, type UsageContext } from './root-usage.js';
+
+type Reference = TSESLint.Scope.Reference;
+type Variable = TSESLint.Scope.Variable;
+
+/** Every value reference inside `node` (type-only references left out), found through the scope manager. */
+function collectReferences(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Reference[] {
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+  while (scope && scope.block.range[0] >= node.range[0] && scope.block !== sourceCode.ast && scope.upper) {
+    scope = scope.upper;
+  }
+  const found: Reference[] = [];
+  const visit = (current: TSESLint.Scope.Scope): void => {
+    for (const reference of current.references) {
+      if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
+      if (isRangeWithin(reference.identifier.range, node.range)) found.push(reference);
+    }
+    for (const child of current.childScopes) {
+      if (rangesOverlap(child.block.range, node.range)) visit(child);
+    }
+  };
+  if (scope) visit(scope);
+  return found;
+}
+
+/**
+ * What the checks of one loop share, computed once: which variables belong to one iteration (and
+ * which of them the loop variable binds), the awaits that start this item's work and the calls
+ * they await, and how the body uses what lives outside the loop. Every check asks it questions
+ * instead of walking the loop again.
+ */
+export class LoopState implements UsageContext {
+  /** Every value reference in the loop, header included. */
+  readonly references: Reference[];
+  /** The references in the body (not in the header). */
+  readonly bodyReferences: Reference[];
+  /** The calls that the awaits of `working` await directly. */
+  readonly awaitedCalls = new Set<CallNode>();
+  private readonly iterationVariables = new Set<Variable>();
+  private readonly itemVariables = new Set<Variable>();
+  private outerUsages: RootUsage[] | null = null;
+
+  constructor(
+    readonly shape: LoopShape,
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly options: LoopIndependenceOptions,
+    readonly facts: LoopBodyFacts,
+    /** The awaits of the loop's function that start work for this item (not promises started before the loop). */
+    readonly working: readonly TSESTree.AwaitExpression[],
+  ) {
+    this.references = collectReferences(sourceCode, shape.loop);
+    const loopRange = shape.loop.range;
+    for (const reference of this.references) {
+      const variable = reference.resolved;
+      if (variable?.defs.some((definition) => isRangeWithin(definition.name.range, loopRange))) this.iterationVariables.add(variable);
+    }
+    for (const variable of this.iterationVariables) {
+      if (variable.defs.some((definition) => isRangeWithin(definition.name.range, shape.binding.range))) this.itemVariables.add(variable);
+    }
+    this.bodyReferences = this.references.filter((reference) => isRangeWithin(reference.identifier.range, shape.body.range));
+    for (const node of working) {
+      const call = getAwaitedCall(node);
+      if (call) this.awaitedCalls.add(call);
+    }
+  }
+
+  /** Whether a variable is declared inside the loop, so each iteration has its own. */
+  isIterationVariable(variable: Variable): boolean {
+    return this.iterationVariables.has(variable);
+  }
+
+  /** Whether a variable is bound by the loop variable's pattern (the item itself). */
+  isItemVariable(variable: Variable): boolean {
+    return this.itemVariables.has(variable);
+  }
+
+  isLoopDependent(node: TSESTree.Node): boolean {
+    return this.references.some(
+      (reference) =>
+        reference.resolved !== null &&
+        this.iterationVariables.has(reference.resolved) &&
+        isRangeWithin(reference.identifier.range, node.range),
+    );
+  }
+
+  containsOwnAwait(node: TSESTree.Node): boolean {
+    return this.facts.ownAwaits.some((awaitNode) => isRangeWithin(awaitNode.range, node.range));
+  }
+
+  /** The variable an identifier of the loop refers to, if the scope manager resolved it. */
+  resolve(node: TSESTree.Node): Variable | null {
+    return this.references.find((reference) => reference.identifier === node)?.resolved ?? null;
+  }
+
+  /** Whether a call's result is awaited by this item's work (directly, or inside an awaited expression). */
+  isAwaited(call: CallNode): boolean {
+    return this.awaitedCalls.has(call) || this.working.some((awaitNode) => isRangeWithin(call.range, awaitNode.argument.range));
+  }
+
+  /** How the code inside `node` uses variables, globals and `this` from outside the loop. */
+  getOuterUsagesIn(node: TSESTree.Node): RootUsage[] {
+    const usages: RootUsage[] = [];
+    for (const reference of this.references) {
+      if (!isRangeWithin(reference.identifier.range, node.range)) continue;
+      const variable = reference.resolved;
+      if (variable && this.iterationVariables.has(variable)) continue;
+      usages.push(classifyUsage(reference.identifier, variable ?? `global:${reference.identifier.name}`, reference.isWrite(), this));
+    }
+    for (const thisNode of this.facts.thisNodes) {
+      if (isRangeWithin(thisNode.range, node.range)) usages.push(classifyUsage(thisNode, 'this', false, this));
+    }
+    return usages;
+  }
+
+  /** How the body uses what lives outside the loop. */
+  get bodyUsages(): RootUsage[] {
+    this.outerUsages ??= this.getOuterUsagesIn(this.shape.body);
+    return this.outerUsages;
+  }
+
+  /** Outer state each iteration adds to or writes: accumulations and fixed slots. */
+  get writtenUsages(): RootUsage[] {
+    return this.bodyUsages.filter((usage) => usage.kind === 'accumulate' || usage.kind === 'fixed-slot');
+  }
+
+  /** Reads of outer state that the iterations also write: a value may flow from one item to the next. */
+  get readsOfWritten(): RootUsage[] {
+    const written = this.writtenUsages;
+    return this.bodyUsages.filter((usage) => !isWriteUsage(usage) && written.some((write) => isSameRoot(write, usage)));
+  }
+
+  /** Writes whose order shows in the result (`push`, a string `+=`, a fixed slot, a write across an await). */
+  get orderedWrites(): RootUsage[] {
+    return this.writtenUsages.filter((usage) => usage.kind === 'fixed-slot' || usage.ordered || usage.straddles);
+  }
+
+  /** Output calls of the loop's own code outside `catch` blocks: their order shows. */
+  get outputCalls(): CallNode[] {
+    return this.facts.calls.flatMap(({ node, own, inCatch }) => (own && !inCatch && isOutputCall(node) ? [node] : []));
+  }
+
+  /** Whether the loop reads its function's `arguments`, which a callback would not see. */
+  usesArguments(): boolean {
+    return this.references.some((reference) => {
+      const variable = reference.resolved;
+      if (reference.identifier.name !== 'arguments' || !variable || variable.defs.length > 0) return false;
+      // The implicit `arguments` of a function declared inside the loop is that function's own.
+      return !isRangeWithin(variable.scope.block.range, this.shape.loop.range);
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../ast/function-node.js';
+import { getLastIdentifierName, hasNameWord } from '../ast/names.js';
+import { forEachChild } from '../ast/walk.js';
+import type { LoopBodyFacts } from './loop-body-facts.js';
+import type { SequentialReason } from './loop-independence.js';
+import type { LoopShape } from './loop-shape.js';
+import type { LoopState } from './loop-state.js';
+import { isConcurrentBatchCall } from './ordered-calls.js';
+
+/** Words in a loop variable's or iterated list's name that say the items must go in order or are already batches. */
+const ORDERED_ITEM_WORDS = new Set([
+  'batch', 'chunk', 'page', 'attempt', 'retry', 'retrie', 'tries', 'step', 'stage', 'phase',
+  'migration', 'hook', 'middleware', 'plugin', 'script', 'command', 'cmd', 'lifecycle', 'task', 'job',
+]);
+
+function getBindingNames(node: TSESTree.Node | null | undefined, names: string[] = []): string[] {
+  if (!node) return names;
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.push(node.name);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of node.properties) {
+        getBindingNames(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, names);
+      }
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of node.elements) getBindingNames(element, names);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      getBindingNames(node.argument, names);
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      getBindingNames(node.left, names);
+      break;
+    default:
+      break;
+  }
+  return names;
+}
+
+/** Whether the enclosing function (or the program) runs the loop's list through `Promise.all` somewhere. */
+function hasConcurrentTwin(sourceCode: Readonly<TSESLint.SourceCode>, shape: LoopShape): boolean {
+  const iterable = shape.iterable ?? shape.counted?.end;
+  if (!iterable) return false;
+  const listText = sourceCode.getText(iterable);
+  let container: TSESTree.Node = shape.loop;
+  while (container.parent && !isFunctionNode(container)) container = container.parent;
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.CallExpression && isConcurrentBatchCall(node)) {
+      const list = node.arguments[0];
+      const mapped =
+        list?.type === AST_NODE_TYPES.CallExpression && list.callee.type === AST_NODE_TYPES.MemberExpression
+          ? list.callee.object
+          : list;
+      const listed = list?.type === AST_NODE_TYPES.CallExpression && getLastIdentifierName(list.callee) === 'from' ? list.arguments[0] : mapped;
+      if ((mapped && sourceCode.getText(mapped) === listText) || (listed && sourceCode.getText(listed) === listText)) {
+        found = true;
+        return;
+      }
+    }
+    forEachChild(node, sourceCode.visitorKeys, visit);
+  };
+  visit(container);
+  return found;
+}
+
+/** Each iteration already runs a batch concurrently (`await Promise.all(batch.map(...))`): the batches go one at a time on purpose. */
+export function getConcurrentBatchReason(facts: LoopBodyFacts): SequentialReason | null {
+  return facts.ownAwaits.some((node) => isConcurrentBatchCall(node.argument)) ? 'concurrent-batch' : null;
+}
+
+/** The loop variable or the list is named as ordered steps or batches: `for (const batch of batches)`, `for (const step of steps)`. */
+export function getOrderedNamesReason({ shape }: LoopState): SequentialReason | null {
+  const names = [
+    ...getBindingNames(shape.counted ? null : shape.binding),
+    getLastIdentifierName(shape.iterable) ?? '',
+    getLastIdentifierName(shape.counted?.end) ?? '',
+  ].filter((name) => name !== '');
+  return names.some((name) => hasNameWord(name, ORDERED_ITEM_WORDS)) ? 'ordered-names' : null;
+}
+
+/** The same list goes through `Promise.all` elsewhere in the function: this loop is sequential by choice. */
+export function getDeliberateReason({ sourceCode, shape }: LoopState): SequentialReason | null {
+  return hasConcurrentTwin(sourceCode, shape) ? 'deliberate' : null;
+}

@@ -1,0 +1,51 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { LoopState } from '../../src/loops/loop-state.js';
+import { loop, withLoopState } from './with-loop-state.js';
+
+const variableNamed = (state: LoopState, name: string) =>
+  state.references.find((reference) => reference.identifier.name === name)?.resolved ?? null;
+
+describe('LoopState', () => {
+  it('tells the item and the iteration\'s own variables from outer ones', () => {
+    withLoopState(loop('const y = await g(x); out.push(y);'), (state) => {
+      const [x, y, out] = ['x', 'y', 'out'].map((name) => variableNamed(state, name));
+      if (!x || !y || !out) throw new Error('unresolved');
+      expect([state.isItemVariable(x), state.isIterationVariable(x)]).toEqual([true, true]);
+      expect([state.isItemVariable(y), state.isIterationVariable(y)]).toEqual([false, true]);
+      expect([state.isItemVariable(out), state.isIterationVariable(out)]).toEqual([false, false]);
+    });
+  });
+
+  it('classifies how the body uses outer state', () => {
+    withLoopState(loop('const y = await g(x, out.length); out.push(y); console.log(y);'), (state) => {
+      expect(state.bodyUsages.map((usage) => `${usage.node.type === AST_NODE_TYPES.Identifier ? usage.node.name : 'this'}:${usage.kind}`)).toEqual([
+        'g:read',
+        'out:read',
+        'out:accumulate',
+        'console:read',
+      ]);
+      expect(state.writtenUsages).toHaveLength(1);
+      expect(state.readsOfWritten).toHaveLength(1);
+      expect(state.orderedWrites).toHaveLength(1);
+      expect(state.outputCalls.map((call) => state.sourceCode.getText(call.callee))).toEqual(['console.log']);
+    });
+  });
+
+  it('knows which calls the item\'s work awaits', () => {
+    withLoopState(loop('await g(h(x)); k(x);'), (state) => {
+      const calls = state.facts.calls.map(({ node }) => node);
+      expect(calls.map((call) => [state.sourceCode.getText(call.callee), state.isAwaited(call)])).toEqual([
+        ['g', true],
+        ['h', true],
+        ['k', false],
+      ]);
+      expect(state.isLoopDependent(calls[1] as TSESTree.Node)).toBe(true);
+    });
+  });
+
+  it('sees the loop function\'s `arguments`, not that of a function inside the loop', () => {
+    expect(withLoopState(loop('await g(x, arguments[0]);'), (state) => state.usesArguments())).toBe(true);
+    expect(withLoopState(loop('await g(function () { return arguments[0]; });'), (state) => state.usesArguments())).toBe(false);
+  });
+});
