@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const LIMITS = { ownLines: 80, totalLines: 200, createTotalLines: Infinity, folderFiles: 15, fileLines: 450 };
+export const LIMITS = { ownLines: 80, totalLines: 200, folderFiles: 15, fileLines: 450 };
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -5,7 +5,13 @@ import { skipValueWrappers } from '../ast/unwrap.js';
 import { isSequentialReceiver } from './body-calls.js';
 import type { SequentialReason } from './loop-independence.js';
 import type { LoopState } from './loop-state.js';
-import { isFileWriteCall, isLifecycleMethodName, isSharedStateName, isValueChain, type CallNode } from './ordered-calls.js';
+import {
+  isFileWriteCall,
+  isLifecycleMethodName,
+  isSharedStateName,
+  isValueChain,
+  type CallNode,
+} from './ordered-calls.js';
 import { classifyUsage, isWriteUsage, type UsageContext } from './root-usage.js';
 
 type Variable = TSESLint.Scope.Variable;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getAwaitedCallReason } from '../../src/loops/awaited-calls.js';
-import { loop, withLoopState } from './with-loop-state.js';
+import { loop, withLoopState } from '../helpers/with-loop-state.js';
 
 describe('getAwaitedCallReason', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { getBodyCallReason, isSequentialReceiver } from '../../src/loops/body-calls.js';
-import { loop, withLoopState } from './with-loop-state.js';
+import { loop, withLoopState } from '../helpers/with-loop-state.js';
 
 describe('getBodyCallReason', () => {
   it.each([

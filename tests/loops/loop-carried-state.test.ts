@@ -9,7 +9,7 @@ import {
 } from '../../src/loops/loop-carried-state.js';
 import type { LoopState } from '../../src/loops/loop-state.js';
 import { getPhaseSplit } from '../../src/loops/phase-split.js';
-import { loop, withLoopState } from './with-loop-state.js';
+import { loop, withLoopState } from '../helpers/with-loop-state.js';
 
 const getOrderReasonWithSplit = (state: LoopState) => getOrderReason(state, getPhaseSplit(state));
 

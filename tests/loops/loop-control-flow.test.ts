@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getControlFlowReason } from '../../src/loops/loop-control-flow.js';
-import { loop, withLoopFacts } from './with-loop-state.js';
+import { loop, withLoopFacts } from '../helpers/with-loop-state.js';
 
 describe('getControlFlowReason', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { LoopState } from '../../src/loops/loop-state.js';
-import { loop, withLoopState } from './with-loop-state.js';
+import { loop, withLoopState } from '../helpers/with-loop-state.js';
 
 const variableNamed = (state: LoopState, name: string) =>
   state.references.find((reference) => reference.identifier.name === name)?.resolved ?? null;

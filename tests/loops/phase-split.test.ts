@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPhaseSplit } from '../../src/loops/phase-split.js';
-import { loop, withLoopState } from './with-loop-state.js';
+import { loop, withLoopState } from '../helpers/with-loop-state.js';
 
 const splitOf = (code: string) =>
   withLoopState(code, (state) => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getConcurrentBatchReason, getDeliberateReason, getOrderedNamesReason } from '../../src/loops/sequential-intent.js';
-import { loop, withLoopFacts, withLoopState } from './with-loop-state.js';
+import {
+  getConcurrentBatchReason,
+  getDeliberateReason,
+  getOrderedNamesReason,
+} from '../../src/loops/sequential-intent.js';
+import { loop, withLoopFacts, withLoopState } from '../helpers/with-loop-state.js';
 
 describe('getConcurrentBatchReason', () => {
   it('concurrent-batch: each iteration already runs a batch at once', () => {

@@ -4,7 +4,7 @@ import { collectLoopBodyFacts, type LoopBodyFacts } from '../../src/loops/loop-b
 import { getLoopShape, type LoopShape } from '../../src/loops/loop-shape.js';
 import { LoopState } from '../../src/loops/loop-state.js';
 import { isAlreadyStartedPromise } from '../../src/loops/ordered-calls.js';
-import { withFirstLoop } from '../helpers/loop-test-helpers.js';
+import { withFirstLoop } from './loop-test-helpers.js';
 
 export const OPTIONS: LoopIndependenceOptions = {
   pacingCallees: ['sleep', 'delay', 'wait', 'setTimeout', 'throttle', 'backoff'],
