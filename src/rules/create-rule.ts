@@ -10,6 +10,8 @@ export interface EventLoopRuleDocs {
   requiresTypeChecking?: boolean;
   /** Options the `strict` and `all` configs set (detection the `recommended` config leaves off). */
   strictOptions?: readonly unknown[];
+  /** Options of `all` that are not `check*`/`ignore*` booleans (those are derived from the schema). */
+  allOptions?: readonly unknown[];
 }
 
 export const createRule = ESLintUtils.RuleCreator<EventLoopRuleDocs>(
