@@ -5,7 +5,7 @@ import plugin from '../index.js';
 
 /** Every boolean option of a rule's schema that widens or narrows what it finds. */
 function detectionBooleans(rule: (typeof rules)[string]): { name: string; widest: boolean }[] {
-  const schema = (rule.meta.schema as { properties?: Record<string, { type?: unknown }> }[])[0];
+  const schema = (rule.meta.schema as unknown as { properties?: Record<string, { type?: unknown }> }[])[0];
   return Object.entries(schema?.properties ?? {})
     .filter(([name, property]) => property.type === 'boolean' && /^(check|ignore)[A-Z]/.test(name))
     .map(([name]) => ({ name, widest: name.startsWith('check') }));

@@ -31,6 +31,8 @@ export interface TempProjectOptions {
   packageJson?: Record<string, unknown>;
   /** Files to write into the project, relative path -> content. */
   files?: Record<string, string>;
+  /** Versions to install instead of this checkout's (e.g. `{ eslint: '9.22.0' }`). */
+  versions?: Record<string, string>;
 }
 
 export interface TempProject {
@@ -138,7 +140,7 @@ export function createTempProject(label: string, options: TempProjectOptions = {
       writeFileSync(path.join(project, relative), content);
     }
 
-    const packages = [...BASE_PACKAGES, ...(options.extraPackages ?? [])].map((name) => `${name}@${installedVersion(name)}`);
+    const packages = [...BASE_PACKAGES, ...(options.extraPackages ?? [])].map((name) => `${name}@${options.versions?.[name] ?? installedVersion(name)}`);
     mustSucceed(
       runSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...packages], project, { timeoutMs: 180_000 }),
       'npm install of the packed plugin',
