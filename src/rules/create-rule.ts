@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 const REPOSITORY_DOCS = 'https://github.com/eslint-plugin-event-loop/eslint-plugin-event-loop/blob/main/rules-docs';
 
@@ -8,12 +8,26 @@ export interface EventLoopRuleDocs {
   recommended?: 'recommended' | 'strict';
   /** The rule needs type information to run at all (only such rules go to `recommended-type-checked` alone). */
   requiresTypeChecking?: boolean;
-  /** Options the `strict` and `all` configs set (detection the `recommended` config leaves off). */
+  /** Options the `strict` config sets (detection the `recommended` config leaves off). */
   strictOptions?: readonly unknown[];
   /** Options of `all` that are not `check*`/`ignore*` booleans (those are derived from the schema). */
   allOptions?: readonly unknown[];
 }
 
-export const createRule = ESLintUtils.RuleCreator<EventLoopRuleDocs>(
-  (name) => `${REPOSITORY_DOCS}/${name}.md`,
-);
+const createNamedRule = ESLintUtils.RuleCreator<EventLoopRuleDocs>((name) => `${REPOSITORY_DOCS}/${name}.md`);
+
+/**
+ * typescript-eslint's `RuleCreator` (docs URL, typed `create(context, options)`), except that the
+ * options come straight from `context.options`: ESLint (9.15 and later, so every version we
+ * support) and oxlint already merge `meta.defaultOptions` into them, and `RuleCreator` would
+ * deep-copy the defaults again for every file and every rule.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, EventLoopRuleDocs>>,
+): ESLintUtils.RuleModule<MessageIds, Options, EventLoopRuleDocs> {
+  const named = createNamedRule(rule);
+  return {
+    ...named,
+    create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => rule.create(context, context.options),
+  };
+}
