@@ -128,7 +128,7 @@ export class PromiseAnalysis implements PromiseDetector {
     const fn = value.type === AST_NODE_TYPES.CallExpression ? this.getCallFunction(value) : null;
     if (fn && !fn.generator && (fn.async || returnsValue(fn, this.sourceCode.visitorKeys))) {
       const verdict = this.getFunctionRejection(fn);
-      return { ...verdict, node: value } as RejectionVerdict;
+      return { ...verdict, node: value };
     }
     if (this.isNonRejecting(value)) return { verdict: 'cannot-reject', reason: getSafetyReason(value, this.sourceCode), node: value };
     if (getPromiseMethodCall(value)) return this.decideChain(value);

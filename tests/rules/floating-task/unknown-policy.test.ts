@@ -1,5 +1,5 @@
 import rule from '../../../src/rules/floating-task.js';
-import { runWithBothParsers } from '../../helpers/rule-tester.js';
+import { commonjs, runWithBothParsers } from '../../helpers/rule-tester.js';
 
 // Issue 16: one verdict (rejects / cannot-reject / unknown) and one policy per report kind
 // (rules-docs/floating-task.md, "What the rule does when it cannot tell"). Cases in our own words,
@@ -169,7 +169,7 @@ http.createServer(handler).listen(8080);`,
         code: `const node_http = require('node:http');
 exports.start = () => (0, node_http.createServer)(async (req, res) => { await route(req, res); });`,
         errors: [{ messageId: 'voidCallback', line: 2 }],
-        languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'commonjs' } },
+        languageOptions: commonjs,
       },
       // An async listener on an unidentified emitter that visibly rejects is reported.
       {
