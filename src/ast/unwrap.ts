@@ -24,3 +24,16 @@ export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
   while (current.type === AST_NODE_TYPES.ChainExpression) current = skipTypeWrappers(current.expression);
   return current;
 }
+
+/**
+ * The function a callback value stands for: `f` for `f.bind(this)` or `f.bind(null, a)` (a bound
+ * function runs `f`'s body and returns what it returns), type wrappers skipped; else the value itself.
+ */
+export function skipBindCall(node: TSESTree.Node): TSESTree.Node {
+  const value = skipTypeWrappers(node);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.optional) return value;
+  const callee = skipTypeWrappers(value.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional) return value;
+  if (callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'bind') return value;
+  return skipTypeWrappers(callee.object);
+}

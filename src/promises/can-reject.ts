@@ -35,6 +35,32 @@ function isInertValue(node: TSESTree.Node): boolean {
   }
 }
 
+/**
+ * A returned value that may be a promise the function's own promise adopts: a call, `new`, `import()`,
+ * a tagged template, or a branch or sequence ending in one (`return a ? load() : null`). Plain
+ * values (`{ ok: true }`, `rows.length > 0`, a name) are results.
+ */
+function mayBePromiseValue(node: TSESTree.Node, judge: PromiseJudge): boolean {
+  const value = skipValueWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.ImportExpression:
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return mayBePromiseValue(value.consequent, judge) || mayBePromiseValue(value.alternate, judge);
+    case AST_NODE_TYPES.LogicalExpression:
+      return mayBePromiseValue(value.left, judge) || mayBePromiseValue(value.right, judge);
+    case AST_NODE_TYPES.SequenceExpression: {
+      const last = value.expressions[value.expressions.length - 1];
+      return last !== undefined && mayBePromiseValue(last, judge);
+    }
+    default:
+      return judge.isPromise(value as TSESTree.Expression);
+  }
+}
+
 /** A `catch` (and `finally`) that never lets the error out: no `throw`, no `return Promise.reject(...)`. */
 function isSwallowingTry(statement: TSESTree.TryStatement, judge: PromiseJudge): boolean {
   if (!statement.handler) return false;
@@ -86,46 +112,72 @@ function isSafeAsyncStatement(statement: TSESTree.Statement, judge: PromiseJudge
   }
 }
 
+/** The block of a `try` whose `catch` swallows its errors: what runs there cannot make the function reject. */
+function isGuardedBlock(judge: PromiseJudge): (child: TSESTree.Node, parent: TSESTree.Node) => boolean {
+  return (child, parent) => parent.type === AST_NODE_TYPES.TryStatement && child === parent.block && isSwallowingTry(parent, judge);
+}
+
 /**
- * Whether the code of `root`, outside the `try` blocks that swallow their errors, only does
- * bookkeeping: it awaits nothing that can reject, throws nothing on purpose and returns no
- * promise that can reject (`running = false`, `clearTimeout(t)`, `if (closed) return;`). When
- * some awaits sit in such a `try`, an await of a value the rule cannot judge (not known to be a
- * promise: a callback the function was given) counts as bookkeeping too. Such code could still
- * throw by accident; the function's author has put the work that can fail in a `try`, so the
- * rule does not guess.
+ * How the code of `root`, outside the blocks of `try` statements that swallow their errors (their
+ * `catch` and `finally` clauses do count), only does bookkeeping: it awaits nothing that can
+ * reject, throws nothing on purpose and returns nothing that can reject (`running = false`,
+ * `clearTimeout(t)`, `if (closed) return;`). A `return x()` in an async function counts like
+ * `return await x()`: the function's promise adopts it. `'trusted'` when some await or return of a
+ * value the rule cannot judge (not known to be a promise: a callback the function was given) was
+ * let through only because the function guards other awaits with such a `try`: the author has put
+ * the work that can fail in a `try`, so the rule does not guess. Null when it is not bookkeeping.
  */
-function isBookkeeping(root: TSESTree.Node, judge: PromiseJudge): boolean {
-  const isSwallowing = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.TryStatement && isSwallowingTry(node, judge);
-  // The author guards some awaits with a `try` that swallows their errors: the other awaits of
-  // values the rule cannot judge (a callback it was given, a call it cannot resolve) are the ones
-  // the author trusts. An await of a promise the rule knows can reject still counts.
+function getBookkeeping(root: TSESTree.Node, judge: PromiseJudge, isAsync: boolean): 'safe' | 'trusted' | null {
+  const skip = isGuardedBlock(judge);
   const guardsAwaits = someInSameFunction(
     root,
     judge.visitorKeys,
     (node) =>
-      isSwallowing(node) &&
-      someInSameFunction((node as TSESTree.TryStatement).block, judge.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression),
+      node.type === AST_NODE_TYPES.TryStatement &&
+      isSwallowingTry(node, judge) &&
+      someInSameFunction(node.block, judge.visitorKeys, (inner) => inner.type === AST_NODE_TYPES.AwaitExpression),
   );
-  return !someInSameFunction(root, judge.visitorKeys, (node) => {
-    switch (node.type) {
-      case AST_NODE_TYPES.AwaitExpression:
-        // `await Promise.resolve()`, `await null`: a pause, not a failure.
-        if (isInertValue(node.argument) || judge.isSafe(node.argument)) return false;
-        return !guardsAwaits || judge.isPromise(node.argument);
-      case AST_NODE_TYPES.ThrowStatement:
-      case AST_NODE_TYPES.YieldExpression:
-        return true;
-      case AST_NODE_TYPES.ForOfStatement:
-        return node.await;
-      case AST_NODE_TYPES.VariableDeclaration:
-        return node.kind === 'await using';
-      case AST_NODE_TYPES.ReturnStatement:
-        return node.argument !== null && judge.isPromise(node.argument) && !judge.isSafe(node.argument);
-      default:
-        return false;
+  let trusted = false;
+  // An awaited (or, in an async function, returned) value: a pause or a safe promise, trusted, or a failure.
+  const failsOn = (value: TSESTree.Expression): boolean => {
+    if (isInertValue(value) || judge.isSafe(value)) return false;
+    if (guardsAwaits && !judge.isPromise(value)) {
+      trusted = true;
+      return false;
     }
-  }, { skip: isSwallowing });
+    return true;
+  };
+  const fails = someInSameFunction(
+    root,
+    judge.visitorKeys,
+    (node) => {
+      switch (node.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+          return failsOn(node.argument);
+        case AST_NODE_TYPES.ThrowStatement:
+        case AST_NODE_TYPES.YieldExpression:
+          return true;
+        case AST_NODE_TYPES.ForOfStatement:
+          return node.await;
+        case AST_NODE_TYPES.VariableDeclaration:
+          return node.kind === 'await using';
+        case AST_NODE_TYPES.ReturnStatement: {
+          if (node.argument === null) return false;
+          const value = skipValueWrappers(node.argument);
+          // `return await x` is judged at its await.
+          if (value.type === AST_NODE_TYPES.AwaitExpression) return false;
+          const returned = value as TSESTree.Expression;
+          if (!isAsync || !mayBePromiseValue(returned, judge)) return judge.isPromise(returned) && !judge.isSafe(returned);
+          return failsOn(returned);
+        }
+        default:
+          return false;
+      }
+    },
+    { skip },
+  );
+  if (fails) return null;
+  return trusted ? 'trusted' : 'safe';
 }
 
 /** Every `return` of a non-async function (nested functions excluded). */
@@ -141,31 +193,35 @@ function getReturnStatements(body: TSESTree.BlockStatement, visitorKeys: TSESLin
 /**
  * Whether the promise that a call of `fn` returns can never reject, judged from its body alone:
  * - an async function whose awaits all sit in `try` blocks whose `catch` does not rethrow, and whose
- *   other code only does bookkeeping (no `await`, no `throw`, no returned promise that can reject;
- *   awaits of values not known to be promises are allowed beside such a `try`): it rejects only if
- *   some call throws by accident, as a plain function would throw;
+ *   other code only does bookkeeping (see `getBookkeeping`): it rejects only if some call throws by
+ *   accident, as a plain function would throw;
  * - an async function that only returns or awaits promises that are already handled (`p.catch(noop)`);
  * - a plain function whose every `return` gives a handled promise or nothing (`close(cb)` that
  *   returns `p.catch(noop)` without a callback and nothing with one).
- * `judge` says which expressions are promises, and which of them cannot reject (handled chains,
- * calls of such functions). Errors thrown by a `catch` block's own calls (logging) are not considered.
+ * `'trusted'` when the proof rests on the author's guard (see `getBookkeeping`), null when there is
+ * no proof. `judge` says which expressions are promises, and which of them cannot reject (handled
+ * chains, calls of such functions). Errors thrown by a `catch` block's own calls (logging) are not considered.
  */
-export function isNonRejectingFunction(fn: FunctionNode, judge: PromiseJudge): boolean {
+export function getFunctionSafety(fn: FunctionNode, judge: PromiseJudge): 'safe' | 'trusted' | null {
   const isSafe = judge.isSafe;
-  if (fn.generator) return false;
+  if (fn.generator) return null;
   const body = fn.body;
-  if (!body) return false;
+  if (!body) return null;
   if (body.type !== AST_NODE_TYPES.BlockStatement) {
-    return fn.async ? isSafeReturnValue(body, isSafe) : isSafe(body);
+    return (fn.async ? isSafeReturnValue(body, isSafe) : isSafe(body)) ? 'safe' : null;
   }
   if (fn.async) {
-    return body.body.every((statement) => isSafeAsyncStatement(statement, judge)) || isBookkeeping(body, judge);
+    if (body.body.every((statement) => isSafeAsyncStatement(statement, judge))) return 'safe';
+    return getBookkeeping(body, judge, true);
   }
   const returns = getReturnStatements(body, judge.visitorKeys);
-  return (
-    returns.some((statement) => statement.argument !== null) &&
-    returns.every((statement) => !statement.argument || isSafe(statement.argument))
-  );
+  const safe = returns.some((statement) => statement.argument !== null) && returns.every((statement) => !statement.argument || isSafe(statement.argument));
+  return safe ? 'safe' : null;
+}
+
+/** Whether the promise that a call of `fn` returns can never reject (`getFunctionSafety` found a proof). */
+export function isNonRejectingFunction(fn: FunctionNode, judge: PromiseJudge): boolean {
+  return getFunctionSafety(fn, judge) !== null;
 }
 
 export interface EvidenceOptions {
@@ -192,14 +248,14 @@ export function hasRejectionEvidence(
   if (!body) return false;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return rejects(body);
   const judge: PromiseJudge = { isSafe: (node) => !rejects(node), isPromise: rejects, visitorKeys };
-  const isSwallowing = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.TryStatement && isSwallowingTry(node, judge);
+  const skip = isGuardedBlock(judge);
   const returnsRejecting = (node: TSESTree.Node): boolean =>
     node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && rejects(node.argument);
   if (!fn.async) {
     if (someInSameFunction(body, visitorKeys, returnsRejecting)) return true;
     return (
       options.throwRejects &&
-      someInSameFunction(body, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement, { skip: isSwallowing })
+      someInSameFunction(body, visitorKeys, (node) => node.type === AST_NODE_TYPES.ThrowStatement, { skip })
     );
   }
   return someInSameFunction(
@@ -209,7 +265,7 @@ export function hasRejectionEvidence(
       node.type === AST_NODE_TYPES.ThrowStatement ||
       (node.type === AST_NODE_TYPES.AwaitExpression && rejects(node.argument)) ||
       returnsRejecting(node),
-    { skip: isSwallowing },
+    { skip },
   );
 }
 

@@ -3,13 +3,15 @@ import type { FunctionNode } from '../ast/function-node.js';
 import { skipTypeWrappers, skipValueWrappers } from '../ast/unwrap.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
 import { getVariableValues } from '../scope/variable-values.js';
-import { hasRejectionEvidence, isNonRejectingFunction, returnsValue, type PromiseJudge } from './can-reject.js';
+import { getFunctionSafety, hasRejectionEvidence, returnsValue, type PromiseJudge } from './can-reject.js';
 import { getDeferredPromise } from './deferred-promise.js';
 import type { PromiseDetector, PromiseKind } from './promise-detection.js';
 import { getExecutorRejection } from './promise-executor.js';
 import { getChainRoot, getPromiseMethodCall, hasRejectionHandler } from './promise-handling.js';
 import type { PromiseSources } from './promise-sources.js';
 import { getPromiseStatic, isNewPromise } from './promise-statics.js';
+import type { RejectionVerdict } from './rejection-verdict.js';
+import { getRejectsReason, getSafetyReason, getUnknownReason } from './verdict-reasons.js';
 import { SyntacticPromises } from './syntactic-promises.js';
 import { TypedPromises } from './typed-promises.js';
 
@@ -26,7 +28,8 @@ export class PromiseAnalysis implements PromiseDetector {
   private readonly syntax: SyntacticPromises;
   private readonly typed: TypedPromises | null;
   private readonly judge: PromiseJudge;
-  private readonly nonRejectingFunctions = new Map<FunctionNode, boolean>();
+  private readonly functionSafety = new Map<FunctionNode, 'safe' | 'trusted' | null>();
+  private readonly verdicts = new Map<TSESTree.Node, RejectionVerdict>();
   private readonly rejectingPlainFunctions = new Map<FunctionNode, boolean>();
   /** Nodes whose safety is being decided: a value that depends on itself is not proof of safety. */
   private readonly visiting = new Set<TSESTree.Node>();
@@ -77,14 +80,33 @@ export class PromiseAnalysis implements PromiseDetector {
     return this.typed?.isLibraryPromiseFunction(value) ?? false;
   };
 
-  readonly isNonRejectingFunction = (fn: FunctionNode): boolean => {
-    const known = this.nonRejectingFunctions.get(fn);
-    if (known !== undefined) return known;
-    this.nonRejectingFunctions.set(fn, false); // a recursive call is not proof of safety
-    const result = isNonRejectingFunction(fn, this.judge);
-    this.nonRejectingFunctions.set(fn, result);
-    return result;
+  readonly isNonRejectingFunction = (fn: FunctionNode): boolean => this.getFunctionSafety(fn) !== null;
+
+  /**
+   * The one answer to "can the promise at `node` reject": `rejects`, `cannot-reject` or `unknown`,
+   * with the reason (see rejection-verdict.ts). Cached per node; every check asks this and applies
+   * its policy for `unknown`.
+   */
+  readonly getRejection = (node: TSESTree.Node): RejectionVerdict => {
+    const value = skipValueWrappers(node);
+    const known = this.verdicts.get(value);
+    if (known) return known;
+    const verdict = this.decideRejection(value);
+    this.verdicts.set(value, verdict);
+    return verdict;
   };
+
+  /** The answer for the promise a call of the function `fn` (in this file) returns. */
+  readonly getFunctionRejection = (fn: FunctionNode): RejectionVerdict => {
+    const safety = this.getFunctionSafety(fn);
+    if (safety === 'trusted') return { verdict: 'unknown', reason: 'trusted-beside-guard', node: fn };
+    if (safety === 'safe') return { verdict: 'cannot-reject', reason: 'guarded-body', node: fn };
+    if (this.functionRejects(fn)) return { verdict: 'rejects', reason: 'body-rejects', node: fn };
+    return { verdict: 'unknown', reason: fn.async ? 'awaits-unknown' : 'returns-unknown', node: fn };
+  };
+
+  /** The local function a call or function value stands for (through `.bind(...)`), for the reasons. */
+  readonly getLocalFunction = (callee: TSESTree.Node): FunctionNode | null => getCalledLocalFunction(callee, this.sourceCode);
 
   readonly getPromiseCallback = (node: TSESTree.Node): { fn: FunctionNode | null } | null => {
     const syntactic = this.syntax.getPromiseCallback(node);
@@ -93,6 +115,53 @@ export class PromiseAnalysis implements PromiseDetector {
   };
 
   readonly isAllowed = (node: TSESTree.Node): boolean => this.sources.isAllowedCall(skipValueWrappers(node));
+
+  private getFunctionSafety(fn: FunctionNode): 'safe' | 'trusted' | null {
+    if (this.functionSafety.has(fn)) return this.functionSafety.get(fn) ?? null;
+    this.functionSafety.set(fn, null); // a recursive call is not proof of safety
+    const result = getFunctionSafety(fn, this.judge);
+    this.functionSafety.set(fn, result);
+    return result;
+  }
+
+  private decideRejection(value: TSESTree.Node): RejectionVerdict {
+    const fn = value.type === AST_NODE_TYPES.CallExpression ? this.getCallFunction(value) : null;
+    if (fn && !fn.generator && (fn.async || returnsValue(fn, this.sourceCode.visitorKeys))) {
+      const verdict = this.getFunctionRejection(fn);
+      return { ...verdict, node: value };
+    }
+    if (this.isNonRejecting(value)) return { verdict: 'cannot-reject', reason: getSafetyReason(value, this.sourceCode), node: value };
+    if (getPromiseMethodCall(value)) return this.decideChain(value);
+    if (this.rejects(value)) return { verdict: 'rejects', reason: getRejectsReason(value, this.sourceCode, this.getRejection), node: value };
+    return { verdict: 'unknown', reason: getUnknownReason(value, this.sourceCode, this.getRejection, this.typed), node: value };
+  }
+
+  /**
+   * A `.then/.catch/.finally` chain not ended by a handler: it rejects when a callback shows how, or
+   * as its root does (`load().catch(h).then(f)` still needs a handler when `load()` can fail). On a
+   * root that cannot reject, callbacks that show no way to reject are trusted; on a root the rule
+   * cannot resolve, a handler part-way (`p.then(ok, fail).then(cleanup)`) handles it.
+   */
+  private decideChain(value: TSESTree.Node): RejectionVerdict {
+    if (this.rejects(value)) return { verdict: 'rejects', reason: 'chain-rejects', node: value };
+    const root = this.getRejection(getChainRoot(value));
+    if (root.verdict === 'rejects') return { verdict: 'rejects', reason: 'chain-rejects', node: value };
+    if (root.verdict === 'cannot-reject') return { verdict: 'cannot-reject', reason: root.reason, node: value };
+    if (root.reason !== 'unresolved-call' && root.reason !== 'unresolved-value') return { ...root, node: value };
+    for (let link = getPromiseMethodCall(value); link; link = getPromiseMethodCall(link.object)) {
+      if (this.isHandled(link.object)) return { verdict: 'cannot-reject', reason: 'handled', node: value };
+    }
+    return { verdict: 'unknown', reason: 'unresolved-chain', node: value };
+  }
+
+  /** The function of this file a call runs: a local function, or (with types) one the checker finds declared in this file. */
+  private getCallFunction(call: TSESTree.CallExpression): FunctionNode | null {
+    if (getPromiseMethodCall(call) || getPromiseStatic(call, this.sourceCode) !== null || this.sources.getKnownPromiseCall(call)) return null;
+    const local = getCalledLocalFunction(call.callee, this.sourceCode);
+    if (local) return local;
+    const declaration = this.typed?.getPromiseDeclaration(call) ?? null;
+    return declaration === 'library' ? null : declaration;
+  }
 
   /** Runs `check` on the unwrapped value, answering false for a value already being checked (a cycle). */
   private checkOnce(node: TSESTree.Node, check: (value: TSESTree.Node) => boolean): boolean {
@@ -164,6 +233,7 @@ export class PromiseAnalysis implements PromiseDetector {
     if (this.sources.getKnownPromiseCall(call)?.cannotReject) return true;
     const name = getPromiseStatic(call, this.sourceCode);
     if (name === 'allSettled') return true;
+    if (name === 'all' || name === 'any' || name === 'race') return this.isSafeArray(call.arguments[0]);
     if (name === 'resolve') return call.arguments.length === 0 || call.arguments[0]?.type === AST_NODE_TYPES.Literal;
     if (name !== null) return false;
     const fn = getCalledLocalFunction(call.callee, this.sourceCode);
@@ -232,10 +302,9 @@ export class PromiseAnalysis implements PromiseDetector {
     return fn ? this.functionRejects(fn) : this.rejectsByDeclaration(call);
   }
 
-  /** The promise a call of the local function `fn` returns shows how it rejects (a local async function: unless proven safe). */
+  /** The code of the local function `fn` shows how the promise a call of it returns rejects (what it cannot judge is no evidence). */
   private functionRejects(fn: FunctionNode): boolean {
-    if (fn.generator) return false;
-    if (fn.async) return !this.isNonRejectingFunction(fn);
+    if (fn.generator || this.isNonRejectingFunction(fn)) return false;
     const known = this.rejectingPlainFunctions.get(fn);
     if (known !== undefined) return known;
     this.rejectingPlainFunctions.set(fn, false); // a recursive call is no evidence
@@ -251,13 +320,28 @@ export class PromiseAnalysis implements PromiseDetector {
     return declaration !== null && this.functionRejects(declaration);
   }
 
-  /** A callback of a chain (`.then(f)`, `.finally(f)`, `Promise.try(f)`) whose code shows it rejects (a local async function: unless proven safe). */
+  /** A callback of a chain (`.then(f)`, `.finally(f)`, `Promise.try(f)`) whose code shows it rejects. */
   private callbackRejects(node: TSESTree.Node | undefined): boolean {
     if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
     const value = skipTypeWrappers(node);
     const fn = this.syntax.getCallbackFunction(value);
-    if (fn) return fn.async && !fn.generator ? !this.isNonRejectingFunction(fn) : this.showsRejection(fn, true);
+    if (fn) return !this.isNonRejectingFunction(fn) && this.showsRejection(fn, !fn.async);
     return this.typed?.isLibraryPromiseFunction(value) ?? false;
+  }
+
+  /** An array (the argument of `Promise.all`) whose every element cannot reject: literal elements, or `.map(f)` with such an `f`. */
+  private isSafeArray(node: TSESTree.Node | undefined): boolean {
+    if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
+    const value = skipValueWrappers(node);
+    if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      return value.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && this.isSafeValue(element));
+    }
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipTypeWrappers(value.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || ASTUtils.getPropertyName(callee) !== 'map') return false;
+    const callback = value.arguments[0];
+    const fn = callback && callback.type !== AST_NODE_TYPES.SpreadElement ? this.syntax.getCallbackFunction(skipTypeWrappers(callback)) : null;
+    return fn !== null && this.isNonRejectingFunction(fn);
   }
 
   /** An array (the argument of `Promise.all`) with an element that shows how it rejects. */

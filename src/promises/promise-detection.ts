@@ -2,6 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import type { FunctionNode } from '../ast/function-node.js';
 import { PromiseAnalysis } from './promise-analysis.js';
 import type { PromiseSources } from './promise-sources.js';
+import type { RejectionVerdict } from './rejection-verdict.js';
 
 /** A promise for sure, a promise in some forms only (a `void | Promise<void>` type), or not known to be one. */
 export type PromiseKind = 'promise' | 'maybe' | null;
@@ -14,6 +15,10 @@ export interface PromiseDetector {
   getPromiseKind: (node: TSESTree.Node, inOptionalChain?: boolean) => PromiseKind;
   /** Whether `node` is an array of promises: `xs.map(async (x) => ...)`, `[load(a), load(b)]`. */
   isPromiseArray: (node: TSESTree.Node) => boolean;
+  /** The one answer to "can the promise at `node` reject", with its reason: what every check asks. */
+  getRejection: (node: TSESTree.Node) => RejectionVerdict;
+  /** The same answer for the promise a call of the function `fn` (in this file) returns. */
+  getFunctionRejection: (fn: FunctionNode) => RejectionVerdict;
   /** Whether the promise at `node` can never reject (handled, or it only ever resolves). */
   isNonRejecting: (node: TSESTree.Node) => boolean;
   /**

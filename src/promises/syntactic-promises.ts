@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isAsyncFunction, isFunctionNode, type FunctionNode } from '../ast/function-node.js';
-import { skipTypeWrappers, skipValueWrappers } from '../ast/unwrap.js';
+import { skipBindCall, skipTypeWrappers, skipValueWrappers } from '../ast/unwrap.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
 import { getDeferredPromise } from './deferred-promise.js';
 import { getPromiseMethodCall } from './promise-handling.js';
@@ -74,7 +74,7 @@ export class SyntacticPromises {
 
   /** The function value `node` returns a promise the rule knows; with its node (always in this file). */
   getPromiseCallback(node: TSESTree.Node): { fn: FunctionNode | null } | null {
-    const value = skipTypeWrappers(node);
+    const value = skipBindCall(node);
     if (isFunctionNode(value)) {
       if (isAsyncFunction(value)) return { fn: value };
       // A plain arrow whose expression body is a promise: `(x) => save(x)`.
@@ -86,8 +86,9 @@ export class SyntacticPromises {
     return fn && isAsyncFunction(fn) ? { fn } : null;
   }
 
-  /** The function a callback argument is: written inline, or a local function it names. */
-  getCallbackFunction(value: TSESTree.Node): FunctionNode | null {
+  /** The function a callback argument is: written inline, or a local function it names (also through `.bind(...)`). */
+  getCallbackFunction(node: TSESTree.Node): FunctionNode | null {
+    const value = skipBindCall(node);
     if (isFunctionNode(value)) return value;
     return value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression ? getCalledLocalFunction(value, this.sourceCode) : null;
   }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
-import { skipTypeWrappers } from '../ast/unwrap.js';
+import { skipBindCall, skipTypeWrappers } from '../ast/unwrap.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
 import { getDeclarationOrigin } from '../types/declaration-origin.js';
 import { getThenableKind, isCallable, isThenableArray, returnsThenable } from '../types/thenable-type.js';
@@ -62,9 +62,11 @@ export class TypedPromises {
   /** The function value `node` returns a thenable on every call; its node when it is in this file. */
   getPromiseCallback(node: TSESTree.Node): { fn: FunctionNode | null } | null {
     const value = skipTypeWrappers(node);
-    if (!isFunctionNode(value) && value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const isBound = skipBindCall(value) !== value;
+    if (!isBound && !isFunctionNode(value) && value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return null;
     if (!returnsThenable(this.services, value)) return null;
-    return { fn: isFunctionNode(value) ? value : getCalledLocalFunction(value, this.sourceCode) };
+    const target = skipBindCall(value);
+    return { fn: isFunctionNode(target) ? target : getCalledLocalFunction(target, this.sourceCode) };
   }
 
   /** The function value `value` is a library's and returns a thenable: an API whose promise can fail. */
@@ -75,6 +77,13 @@ export class TypedPromises {
   /** `value` is an array of thenables a library gives: API promises, which can fail. */
   isLibraryPromiseArray(value: TSESTree.Node): boolean {
     return getDeclarationOrigin(this.services, value).kind === 'library' && isThenableArray(this.services, value);
+  }
+
+  /** The thenable at `node` comes from code in another file of the project (not a library, not this file). */
+  isFromOtherFile(node: TSESTree.Node): boolean {
+    const kind = getThenableKind(this.services, node);
+    if (kind !== 'always' && kind !== 'sometimes') return false;
+    return getDeclarationOrigin(this.services, node).kind === 'project';
   }
 
   /** Who declared the thenable at `node`; a function in this file only for a call or `new` of it. */

@@ -7,6 +7,7 @@ import { getMethodCallText, getPrefixedText } from '../../fixes/statement-edits.
 import { describePromise, isAsyncIife } from '../../promises/describe-promise.js';
 import type { PromiseKind } from '../../promises/promise-detection.js';
 import { getTypeText, hasCallSignatures } from '../../types/thenable-type.js';
+import { isReported } from './policy.js';
 import type { FloatingTaskShared } from './shared-context.js';
 import type { MessageIds } from './types.js';
 
@@ -87,7 +88,7 @@ function findFloatingPart(shared: FloatingTaskShared, node: TSESTree.Node, targe
   if (promises.isAllowed(node)) return null;
   const kind = node.type === AST_NODE_TYPES.ArrayExpression && !services ? null : promises.getPromiseKind(node, inOptionalChain);
   if (kind === 'promise' || kind === 'maybe') {
-    if (!promises.canReject(node)) return null;
+    if (!isReported('dropped', promises.getRejection(node))) return null;
     if (kind === 'maybe' && services && passesCallback(node, services)) return null;
     return { promise: node, kind, target };
   }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName } from '../../ast/callee-name.js';
 import { isAwaitLegalAt } from '../../ast/enclosing-function.js';
+import { isNodeInside } from '../../ast/ranges.js';
 import { skipValueWrappers } from '../../ast/unwrap.js';
 import { getPrefixedText, insertAfterStatement, insertAtBlockEnd } from '../../fixes/statement-edits.js';
 import { getDeferredPromise } from '../../promises/deferred-promise.js';
@@ -15,6 +16,7 @@ import {
 } from '../../tasks/task-usage.js';
 import { getThenableKind, isNativePromise } from '../../types/thenable-type.js';
 import { canCombineAwaits, getAwaitStatement, getCombinedAwaitFix } from './promise-all-combine.js';
+import { isReported, type ReportKind } from './policy.js';
 import type { FloatingTaskShared } from './shared-context.js';
 import type { MessageIds } from './types.js';
 
@@ -104,14 +106,14 @@ function getTaskWrite(
   const isMapCall =
     inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
   const holder: TaskHolder = isCollection || isMapCall ? 'collection' : 'promise';
-  // Without types, `analyzeTask` drops a single task whose value is not a promise by syntax: skip the scope work for it.
-  if (!services && holder === 'promise' && shared.getDetector().getPromiseKind(value) !== 'promise') return null;
   const scope = sourceCode.getScope(identifier);
   const variable =
     write.type === AST_NODE_TYPES.VariableDeclarator
       ? sourceCode.getDeclaredVariables(write).find((candidate) => candidate.name === identifier.name)
       : scope.references.find((reference) => reference.identifier === identifier)?.resolved;
   if (!variable || variable.scope.type === TSESLint.Scope.ScopeType.global) return null;
+  // Without types, a single task must be a promise by syntax or awaited later (`analyzeSingleTask`).
+  if (!services && holder === 'promise' && shared.getDetector().getPromiseKind(value) !== 'promise' && !isAwaitedVariable(variable)) return null;
   if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node) || isAmbient(def.node))) {
     return null;
   }
@@ -128,13 +130,27 @@ function isExported(declarator: TSESTree.Node): boolean {
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
 }
 
-/** A promise the task analysis may report: known, not allowed to float, able to reject; eager for late awaits. */
-function isReportableTask(shared: FloatingTaskShared, value: TSESTree.Node, needsEager: boolean): boolean {
+/**
+ * A promise the task analysis may report in a report of `kind`: a promise (by type or syntax, or,
+ * without types, awaited later: `awaitedLater`), not allowed to float, reported by the policy for
+ * its rejection verdict; eager (a native promise, already running) for late awaits.
+ */
+function isReportableTask(shared: FloatingTaskShared, value: TSESTree.Node, kind: ReportKind, awaitedLater = false): boolean {
   const { services } = shared;
   const promises = shared.getDetector();
-  if (promises.isAllowed(value) || promises.getPromiseKind(value) !== 'promise' || !promises.canReject(value)) return false;
-  if (!needsEager || !services || getThenableKind(services, value) === 'unknown') return true;
+  if (promises.isAllowed(value)) return false;
+  const isPromise = promises.getPromiseKind(value) === 'promise' || (awaitedLater && !services);
+  if (!isPromise || !isReported(kind, promises.getRejection(value))) return false;
+  if (kind !== 'late-await' || !services || getThenableKind(services, value) === 'unknown') return true;
   return isNativePromise(services, value);
+}
+
+/** Whether some read of `variable` awaits it directly (`await t`): the code treats its value as a promise. */
+function isAwaitedVariable(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.AwaitExpression && parent.argument === reference.identifier;
+  });
 }
 
 /** The `await`s of the function that holds `node`, if it has any. */
@@ -162,7 +178,7 @@ function analyzeSingleTask(
   reported: Set<TSESLint.Scope.Variable>,
 ): void {
   if (observers.length === 0) {
-    if (!isReportableTask(shared, task.value, false)) return;
+    if (!isReportableTask(shared, task.value, 'forgotten')) return;
     reported.add(task.variable);
     reportForgotten(shared, task);
     return;
@@ -171,7 +187,7 @@ function analyzeSingleTask(
   const awaits = getOwnerAwaits(awaitsByOwner, task.write);
   // With no `await` in the owner function, nothing can wait before the task is observed.
   const late = awaits ? findLateAwait(task.variable, task.write, 'promise', awaits) : null;
-  if (!late || !isReportableTask(shared, task.value, true)) return;
+  if (!late || !isReportableTask(shared, task.value, 'late-await', isAwaitedVariable(task.variable))) return;
   reported.add(task.variable);
   reportLate(shared, task, late.await, late.observer.identifier as TSESTree.Identifier);
 }
@@ -189,10 +205,10 @@ function analyzeTaskCollection(
   const stores = getCollectionStores(task.variable, task.write, task.value, (node) => isTaskShape(shared, node));
   if (stores.length === 0) return;
   const promises = shared.getDetector();
-  const isPromiseStore = (store: CollectionStore): boolean =>
-    store.value === task.value ? promises.isPromiseArray(store.value) : isReportableTask(shared, store.value, true);
+  const isPromiseStore = (store: CollectionStore, kind: ReportKind = 'late-await'): boolean =>
+    store.value === task.value ? promises.isPromiseArray(store.value) : isReportableTask(shared, store.value, kind);
   if (observers.length === 0) {
-    if (!stores.some(isPromiseStore)) return;
+    if (!stores.some((store) => isPromiseStore(store, 'forgotten'))) return;
     reported.add(task.variable);
     reportForgotten(shared, task);
     return;
@@ -266,7 +282,9 @@ function reportLate(shared: FloatingTaskShared, task: TaskWrite, other: AwaitPoi
     });
   } else {
     const statement = getWriteStatement(task);
-    if (statement && insertAtBlockEndPossible(statement)) {
+    // `const a = load(x), b = await load(y);`: a handler added after the statement would come after
+    // the other await it must precede, so there is no such suggestion there.
+    if (statement && insertAtBlockEndPossible(statement) && !isNodeInside(other.node, statement)) {
       suggest.push({
         messageId: 'suggestCatchTask',
         data: { name },

@@ -1,12 +1,15 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getCalleePath } from '../../ast/callee-name.js';
 import { isAwaitLegalAt } from '../../ast/enclosing-function.js';
-import { isAsyncFunction, isFunctionNode } from '../../ast/function-node.js';
-import { skipTypeWrappers } from '../../ast/unwrap.js';
+import { isAsyncFunction, isFunctionNode, type FunctionNode } from '../../ast/function-node.js';
+import { skipBindCall, skipTypeWrappers, skipValueWrappers } from '../../ast/unwrap.js';
 import { isGlobalReference } from '../../scope/globals.js';
 import { getCalledLocalFunction } from '../../scope/local-functions.js';
 import { getThenableKind, isVoidCallbackParameter } from '../../types/thenable-type.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from './foreach-rewrite.js';
+import { NodeEmitters } from './node-emitters.js';
+import { isReported, type ReportKind } from './policy.js';
+import type { RejectionVerdict } from '../../promises/rejection-verdict.js';
 import type { FloatingTaskShared } from './shared-context.js';
 import type { MessageIds } from './types.js';
 
@@ -33,37 +36,58 @@ const NEVER_THENABLE_BODIES = new Set<string>([
  * executors and, with types, parameters typed to return `void` (`voidCallback`).
  */
 export function createVoidCallbacksCheck(shared: FloatingTaskShared): TSESLint.RuleListener {
+  const emitters = new NodeEmitters(shared.sourceCode);
   return {
-    CallExpression: (node) => checkCallbacks(shared, node),
-    NewExpression: (node) => checkCallbacks(shared, node),
+    CallExpression: (node) => checkCallbacks(shared, emitters, node),
+    NewExpression: (node) => checkCallbacks(shared, emitters, node),
   };
 }
 
-function checkCallbacks(shared: FloatingTaskShared, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+interface VoidCallbackReceiver {
+  text: string;
+  /** The policy that applies: a receiver known to drop the result, or one that may await it. */
+  kind: ReportKind;
+}
+
+function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const { context, services } = shared;
   if (call.arguments.length === 0) return;
   const callee = skipTypeWrappers(call.callee);
   const isForEach = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getCalleeName(callee) === 'forEach';
-  if (!services && !isForEach && !mayIgnoreCallbackResult(call, callee)) return;
+  const serverApi = emitters.getListenerApi(call) !== null;
+  if (!services && !isForEach && !serverApi && !mayIgnoreCallbackResult(call, callee)) return;
   call.arguments.forEach((argument, index) => {
     if (isForEach && index !== 0) return;
-    if (!services && !isForEach && index !== (callee.type === AST_NODE_TYPES.MemberExpression ? 1 : 0)) return;
+    if (!services && !isForEach && !serverApi && index !== (callee.type === AST_NODE_TYPES.MemberExpression ? 1 : 0)) return;
     if (!isCallbackCandidate(shared, argument)) return;
     // The receiver is cheaper to rule out than the callback's return type (which makes the checker resolve the call).
-    const receiver = isForEach ? null : getVoidCallbackReceiver(shared, call, index);
+    const receiver = isForEach ? null : serverApi ? { text: getCalleeText(call), kind: 'void-callback' as const } : getVoidCallbackReceiver(shared, emitters, call, index);
     if (!isForEach && receiver === null) return;
     const callback = shared.getDetector().getPromiseCallback(argument);
     if (!callback) return;
+    const verdict = getCallbackRejection(shared, argument, callback.fn);
     if (isForEach && call.type === AST_NODE_TYPES.CallExpression) {
-      reportForEach(shared, call, argument);
+      if (isReported('void-callback', verdict)) reportForEach(shared, call, argument);
       return;
     }
-    if (receiver === null) return;
-    if (callback.fn && shared.getDetector().isNonRejectingFunction(callback.fn)) return;
-    // A parameter merely typed `() => void` may still be awaited by its API: report only a visible rejection.
-    if (receiver.typedOnly && !shared.getDetector().hasCallbackRejectionEvidence(argument)) return;
+    if (receiver === null || !isReported(receiver.kind, verdict)) return;
     context.report({ node: argument, messageId: 'voidCallback', data: { callee: receiver.text } });
   });
+}
+
+/** The verdict for the promise a callback returns: its function's, or (a function the rule cannot read) what its type shows. */
+function getCallbackRejection(shared: FloatingTaskShared, argument: TSESTree.Node, fn: FunctionNode | null): RejectionVerdict {
+  const detector = shared.getDetector();
+  if (fn) return detector.getFunctionRejection(fn);
+  if (detector.hasCallbackRejectionEvidence(argument)) return { verdict: 'rejects', reason: 'api-can-fail', node: argument };
+  return { verdict: 'unknown', reason: 'unresolved-value', node: argument };
+}
+
+function getCalleeText(call: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  const callee = skipValueWrappers(call.callee);
+  const last = callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions[callee.expressions.length - 1] : callee;
+  const target = last ?? callee;
+  return `\`${getCalleePath(target) ?? getCalleeName(target) ?? 'the callee'}\``;
 }
 
 /**
@@ -73,18 +97,25 @@ function checkCallbacks(shared: FloatingTaskShared, call: TSESTree.CallExpressio
  */
 function getVoidCallbackReceiver(
   shared: FloatingTaskShared,
+  emitters: NodeEmitters,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   index: number,
-): { text: string; typedOnly: boolean } | null {
+): VoidCallbackReceiver | null {
   const { services } = shared;
   const callee = skipTypeWrappers(call.callee);
   const name = getCalleeName(callee);
   const calleeText = `\`${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${getCalleePath(callee) ?? name ?? 'the callee'}\``;
   const known = getKnownVoidCallbackReceiver(shared, call, index, calleeText);
   if (services && getThenableKind(services, callee) !== 'unknown') {
-    return isVoidCallbackParameter(services, call, index) ? { text: known ?? calleeText, typedOnly: known === null } : null;
+    // The parameter's declared type decides: a `void` return drops the promise.
+    if (!isVoidCallbackParameter(services, call, index)) return null;
+    return { text: known ?? calleeText, kind: known === null ? 'unidentified-listener' : 'void-callback' };
   }
-  return known === null ? null : { text: known, typedOnly: false };
+  if (known === null) return null;
+  // Without types, a listener counts as dropped for sure only on an emitter known to be Node's.
+  const isListener = callee.type === AST_NODE_TYPES.MemberExpression;
+  const kind: ReportKind = isListener && !emitters.isNodeEmitter(callee.object) ? 'unidentified-listener' : 'void-callback';
+  return { text: known, kind };
 }
 
 /** Receivers known to ignore what their callback returns, by syntax: `new Promise`, listener registrations, timers. */
@@ -112,7 +143,7 @@ function getKnownVoidCallbackReceiver(
 
 /** A promise-returning callback (async function, promise-returning arrow, local async function). */
 function isCallbackCandidate(shared: FloatingTaskShared, argument: TSESTree.Node): boolean {
-  const value = skipTypeWrappers(argument);
+  const value = skipBindCall(argument);
   if (isFunctionNode(value)) return value.async || !NEVER_THENABLE_BODIES.has(value.body?.type ?? '');
   if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
   const fn = getCalledLocalFunction(value, shared.sourceCode);
