@@ -17,7 +17,9 @@ import type { LoopShape } from './loop-shape.js';
 import { LoopState } from './loop-state.js';
 import { isAlreadyStartedPromise } from './ordered-calls.js';
 import { getPhaseSplit, type PhaseSplit } from './phase-split.js';
+import { getOrderedListReason, getSharedRunnerReason, getScopedWrapperReason } from './ordered-runs.js';
 import { getConcurrentBatchReason, getDeliberateReason, getOrderedNamesReason } from './sequential-intent.js';
+import { getTransactionReason } from './transactions.js';
 
 export interface LoopIndependenceOptions {
   /** Callee names of delays and retries (`sleep`, `delay`, ...), matched as leading camelCase words. */
@@ -60,7 +62,11 @@ export type SequentialReason =
   | 'iterable-written'
   | 'outer-assignment'
   | 'carried-dependency'
-  | 'ordered-effect';
+  | 'ordered-effect'
+  | 'transaction'
+  | 'shared-runner'
+  | 'ordered-list'
+  | 'scoped-resource';
 
 /** Why an independent loop is reported without a rewrite. */
 export type NoRewriteReason =
@@ -109,6 +115,10 @@ type Check = (state: LoopState) => SequentialReason | null;
 
 /** The checks that need the loop's scope analysis, in the order they are asked: the first reason decides. */
 const ITERATION_CHECKS: readonly Check[] = [
+  getTransactionReason,
+  getScopedWrapperReason,
+  getSharedRunnerReason,
+  getOrderedListReason,
   getIndexWrittenReason,
   getOrderedNamesReason,
   getBodyCallReason,
