@@ -17,9 +17,8 @@ import type { LoopShape } from './loop-shape.js';
 import { LoopState } from './loop-state.js';
 import { isAlreadyStartedPromise } from './ordered-calls.js';
 import { getPhaseSplit, type PhaseSplit } from './phase-split.js';
-import { getOrderedListReason, getSharedRunnerReason, getScopedWrapperReason } from './ordered-runs.js';
+import { getOrderedListReason, getScopedWrapperReason, getSharedRunnerReason, getTransactionReason } from './shared-resources.js';
 import { getConcurrentBatchReason, getDeliberateReason, getOrderedNamesReason } from './sequential-intent.js';
-import { getTransactionReason } from './transactions.js';
 
 export interface LoopIndependenceOptions {
   /** Callee names of delays and retries (`sleep`, `delay`, ...), matched as leading camelCase words. */

@@ -19,7 +19,7 @@ type Suggestion = NonNullable<Error['suggestions']>[number];
  * The report and where it points. `awaited` names the awaited expression for the reader of the
  * test; the message's full data (what the rule saw) is checked by the cases of `describe('message')`.
  */
-function sequential(_awaited: string, extra: Partial<Error> = {}, _runner = 'Promise.all'): Error {
+function sequential(_awaited: string, extra: Partial<Error> = {}): Error {
   return { messageId: 'sequentialAwait', ...extra };
 }
 
@@ -663,7 +663,6 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
               ),
             ],
           },
-          'pMap',
         ),
       ],
     },
@@ -681,7 +680,6 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
               ),
             ],
           },
-          'mapLimited',
         ),
       ],
     },
@@ -690,14 +688,14 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
       options: [{ autofix: true, concurrency: { import: 'p-map', name: 'pMap', limit: 2 } }],
       output:
         "import { readFile } from 'node:fs/promises';\nimport pMap from 'p-map';\nasync function f(files, out) {\n  for (const text of await pMap(files, async (file) => readFile(file, 'utf8'), { concurrency: 2 })) {\n    out.push(text);\n  }\n}",
-      errors: [sequential("readFile(file, 'utf8')", {}, 'pMap')],
+      errors: [sequential("readFile(file, 'utf8')", {})],
     },
     {
       code: "const { readFile } = require('fs/promises');\nasync function f(files) {\n  for (const file of files) await readFile(file);\n}",
       options: [{ autofix: true, concurrency: { import: 'p-map', name: 'pMap', limit: 8 } }],
       output:
         "const { readFile } = require('fs/promises');\nconst pMap = require('p-map');\nasync function f(files) {\n  await pMap(files, async (file) => { await readFile(file); }, { concurrency: 8 });\n}",
-      errors: [sequential('readFile(file)', {}, 'pMap')],
+      errors: [sequential('readFile(file)', {})],
       languageOptions: commonjs,
     },
   ],
