@@ -114,7 +114,9 @@ export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.Sou
         if (own) facts.exits = true;
         break;
       case AST_NODE_TYPES.ThrowStatement:
-        if (own && !isCaughtWithin(node, loop)) facts.exits = true;
+        // A throw that passes a caught failure on stops the items after it; a check of one item's
+        // input or result throws the same way from `Promise.all`, which rejects on the first failure.
+        if (own && !isCaughtWithin(node, loop) && isInCatchClauseWithin(node, loop)) facts.exits = true;
         break;
       case AST_NODE_TYPES.BreakStatement:
       case AST_NODE_TYPES.ContinueStatement:

@@ -76,5 +76,5 @@ export function getOrderReason(state: LoopState, phaseSplit: PhaseSplit | null):
   if (phaseSplit) return null;
   if (state.readsOfWritten.length > 0) return 'carried-dependency';
   const unorderable = state.orderedWrites.some((usage) => !usage.arrayAdd || usage.straddles);
-  return state.outputCalls.length > 0 || unorderable ? 'ordered-effect' : null;
+  return unorderable ? 'ordered-effect' : null;
 }

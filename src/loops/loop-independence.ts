@@ -17,6 +17,7 @@ import type { LoopShape } from './loop-shape.js';
 import { LoopState } from './loop-state.js';
 import { isAlreadyStartedPromise } from './ordered-calls.js';
 import { getPhaseSplit, type PhaseSplit } from './phase-split.js';
+import { getOrderedListReason, getScopedWrapperReason, getSharedRunnerReason, getTransactionReason } from './shared-resources.js';
 import { getConcurrentBatchReason, getDeliberateReason, getOrderedNamesReason } from './sequential-intent.js';
 
 export interface LoopIndependenceOptions {
@@ -60,7 +61,11 @@ export type SequentialReason =
   | 'iterable-written'
   | 'outer-assignment'
   | 'carried-dependency'
-  | 'ordered-effect';
+  | 'ordered-effect'
+  | 'transaction'
+  | 'shared-runner'
+  | 'ordered-list'
+  | 'scoped-resource';
 
 /** Why an independent loop is reported without a rewrite. */
 export type NoRewriteReason =
@@ -70,7 +75,8 @@ export type NoRewriteReason =
   | 'label'
   | 'inner-reported-loop'
   | 'counted-form'
-  | 'ordered-accumulation';
+  | 'ordered-accumulation'
+  | 'ordered-output';
 
 export interface IndependentLoop {
   independent: true;
@@ -81,6 +87,8 @@ export interface IndependentLoop {
   phaseSplit: PhaseSplit | null;
   /** `continue` statements that target this loop (`return` in the callback of the plain rewrite). */
   continues: TSESTree.ContinueStatement[];
+  /** What the analysis saw each iteration use: the loop variable's names it reads, the outer places it writes. */
+  seen: { reads: string[]; writes: string[] };
 }
 
 export interface SequentialLoop {
@@ -107,8 +115,35 @@ export function hasSequentialOptOutComment(sourceCode: Readonly<TSESLint.SourceC
 
 type Check = (state: LoopState) => SequentialReason | null;
 
+const MAX_SEEN = 3;
+
+/** The place a write changes, as the source spells it: `users[i]` for `users[i] = v`, `results` for `results.push(v)`. */
+function getWrittenPlace(state: LoopState, effect: TSESTree.Node): string {
+  let target: TSESTree.Node = effect;
+  if (effect.type === AST_NODE_TYPES.AssignmentExpression) target = effect.left;
+  else if (effect.type === AST_NODE_TYPES.UpdateExpression) target = effect.argument;
+  else if (effect.type === AST_NODE_TYPES.CallExpression && effect.callee.type === AST_NODE_TYPES.MemberExpression) target = effect.callee.object;
+  else if (effect.type === AST_NODE_TYPES.UnaryExpression) target = effect.argument;
+  const text = state.sourceCode.getText(target);
+  return text.length > 30 || text.includes('\n') ? `${text.slice(0, 30).split('\n')[0] ?? ''}…` : text;
+}
+
+/** The loop variable's names that the body reads, and the outer places it writes (a few of each). */
+function describeIteration(state: LoopState): IndependentLoop['seen'] {
+  const reads = new Set<string>();
+  for (const reference of state.bodyReferences) {
+    if (reference.resolved && state.isItemVariable(reference.resolved)) reads.add(reference.resolved.name);
+  }
+  const writes = new Set(state.writtenUsages.map((usage) => getWrittenPlace(state, usage.effect)));
+  return { reads: [...reads].slice(0, MAX_SEEN), writes: [...writes].slice(0, MAX_SEEN) };
+}
+
 /** The checks that need the loop's scope analysis, in the order they are asked: the first reason decides. */
 const ITERATION_CHECKS: readonly Check[] = [
+  getTransactionReason,
+  getScopedWrapperReason,
+  getSharedRunnerReason,
+  getOrderedListReason,
   getIndexWrittenReason,
   getOrderedNamesReason,
   getBodyCallReason,
@@ -205,7 +240,7 @@ export function analyzeLoopIndependence(
   if (orderReason) return sequential(orderReason);
 
   const form = getRewriteForm(state, phaseSplit);
-  const noRewriteReason = form === null ? 'ordered-accumulation' : getNoRewriteReason(state);
+  const noRewriteReason = form === null ? (state.outputCalls.length > 0 ? 'ordered-output' : 'ordered-accumulation') : getNoRewriteReason(state);
   const rewrite = noRewriteReason === null ? form : null;
   return {
     independent: true,
@@ -214,5 +249,6 @@ export function analyzeLoopIndependence(
     noRewriteReason,
     phaseSplit: rewrite === 'phase-split' ? phaseSplit : null,
     continues: facts.continues,
+    seen: describeIteration(state),
   };
 }

@@ -64,8 +64,14 @@ function applyEdits(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESTree.R
   return result + text.slice(position, range[1]);
 }
 
+/** The names of each file, computed once per file when a rewrite first needs them (not per report). */
+const namesByFile = new WeakMap<TSESTree.Program, Set<string>>();
+
 function getNamesInFile(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const cached = namesByFile.get(sourceCode.ast);
+  if (cached) return cached;
   const taken = new Set<string>();
+  namesByFile.set(sourceCode.ast, taken);
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) taken.add(variable.name);
     for (const reference of scope.through) taken.add(reference.identifier.name);

@@ -171,7 +171,7 @@ export function isPromptCall(call: CallNode): boolean {
   const name = getLastIdentifierName(callee);
   if (name !== null) {
     const words = getIdentifierWords(name);
-    if (words.some((word) => PROMPT_WORDS.has(word)) || words[0] === 'ask') return true;
+    if (words.some((word) => PROMPT_WORDS.has(word) || PROMPT_WORDS.has(word.replace(/s$/, ''))) || words[0] === 'ask') return true;
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const receiver = getLastIdentifierName(callee.object);
@@ -220,7 +220,13 @@ export function isLifecycleMethodName(name: string): boolean {
   return first !== undefined && ITEM_LIFECYCLE_WORDS.has(first);
 }
 
-/** A variable name that says it collects state across calls (`seen`, `visitedDirs`, `resultCache`). */
+/** Last words that name one value taken from the state rather than the state (`cachePath`, `cacheKeys`). */
+const STATE_VALUE_WORDS = new Set(['path', 'dir', 'file', 'name', 'url', 'key', 'keys', 'id', 'ids', 'size', 'count', 'dirname']);
+
+/** A variable name that says it collects state across calls (`seen`, `visitedDirs`, `resultCache`; not `cachePath`). */
 export function isSharedStateName(name: string): boolean {
-  return getIdentifierWords(name).some((word) => SHARED_STATE_WORDS.has(word));
+  const words = getIdentifierWords(name);
+  const last = words.at(-1) ?? '';
+  if (SHARED_STATE_WORDS.has(last)) return true;
+  return SHARED_STATE_WORDS.has(words[0] ?? '') && !STATE_VALUE_WORDS.has(last);
 }

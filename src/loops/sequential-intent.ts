@@ -83,7 +83,32 @@ export function getOrderedNamesReason({ shape }: LoopState): SequentialReason | 
   return names.some((name) => hasNameWord(name, ORDERED_ITEM_WORDS)) ? 'ordered-names' : null;
 }
 
-/** The same list goes through `Promise.all` elsewhere in the function: this loop is sequential by choice. */
+function containsConcurrentBatch(sourceCode: Readonly<TSESLint.SourceCode>, root: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || (node !== root && isFunctionNode(node))) return;
+    if (node.type === AST_NODE_TYPES.CallExpression && isConcurrentBatchCall(node)) {
+      found = true;
+      return;
+    }
+    forEachChild(node, sourceCode.visitorKeys, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** The loop is one branch of an `if` whose other branch runs the work concurrently: `if (ordered) { for ... } else { await Promise.all(...) }`. */
+function hasConcurrentBranch(sourceCode: Readonly<TSESLint.SourceCode>, shape: LoopShape): boolean {
+  let child: TSESTree.Node = shape.loop;
+  for (let current: TSESTree.Node | undefined = shape.loop.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || current.test === child) continue;
+    const other = current.consequent === child ? current.alternate : current.consequent;
+    if (other && containsConcurrentBatch(sourceCode, other)) return true;
+  }
+  return false;
+}
+
+/** The same list goes through `Promise.all` elsewhere in the function, or the other branch of an `if` runs the work concurrently: this loop is sequential by choice. */
 export function getDeliberateReason({ sourceCode, shape }: LoopState): SequentialReason | null {
-  return hasConcurrentTwin(sourceCode, shape) ? 'deliberate' : null;
+  return hasConcurrentTwin(sourceCode, shape) || hasConcurrentBranch(sourceCode, shape) ? 'deliberate' : null;
 }

@@ -32,6 +32,7 @@ export type Options = [
     concurrency?: ConcurrencyOption | null;
     pacingCallees?: string[];
     sequentialReceivers?: string[];
+    replaceDefaults?: boolean;
   },
 ];
 
@@ -78,6 +79,22 @@ function describeAwaited(sourceCode: Readonly<TSESLint.SourceCode>, awaitNode: T
   return `${text.slice(0, MAX_AWAITED_TEXT).split('\n')[0]?.trimEnd() ?? ''}…`;
 }
 
+const quoteList = (names: readonly string[]): string => names.map((name) => `\`${name}\``).join(', ');
+
+/** What the analysis saw: "each one only reads `id` and writes `users[id]`". */
+function describeSeen(seen: IndependentLoop['seen']): string {
+  const reads = seen.reads.length > 0 ? `reads ${quoteList(seen.reads)}` : 'reads no loop variable';
+  const writes = seen.writes.length > 0 ? `writes ${quoteList(seen.writes)}` : 'writes nothing outside the iteration';
+  return `each one only ${reads} and ${writes}`;
+}
+
+/** What a reader must keep in order by hand when the rule offers no rewrite. */
+function describeOrder(loopInfo: IndependentLoop): string {
+  if (loopInfo.noRewriteReason === 'ordered-output') return ', and print the results afterwards in item order';
+  if (loopInfo.noRewriteReason === 'ordered-accumulation') return ', keeping the results in item order (`const results = await Promise.all(items.map(...))`)';
+  return '';
+}
+
 /** Whether a `try` with a `catch` surrounds the loop in its own function. */
 function isInsideTryWithCatch(node: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;
@@ -102,7 +119,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       sequentialAwait:
-        'Iterations of this loop await `{{awaited}}` one after another but do not depend on each other; run them concurrently with `{{runner}}`.',
+        'This loop awaits `{{awaited}}` one item at a time, and the iterations appear independent: {{seen}}. Run them concurrently with `{{runner}}`{{order}}.',
       runConcurrently: 'Run the iterations concurrently with `{{runner}}`.',
       runConcurrentlyInTry:
         'Run the iterations concurrently with `{{runner}}` (inside this `try`, the other iterations keep running when one throws).',
@@ -149,14 +166,19 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
-            description: 'Callee names (leading camelCase words, any case) of delays and retries that pace a loop on purpose.',
+            description:
+              'More callee names (leading camelCase words, any case) of delays and retries that pace a loop on purpose; added to the defaults unless `replaceDefaults` is true.',
           },
           sequentialReceivers: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
             description:
-              'Receiver names (trailing camelCase words, any case; for `this`, its class name) of connections, locks and streams whose operations must not overlap.',
+              'More receiver names (trailing camelCase words, any case; for `this`, its class name) of connections, locks and streams whose operations must not overlap; added to the defaults unless `replaceDefaults` is true.',
+          },
+          replaceDefaults: {
+            type: 'boolean',
+            description: 'The given `pacingCallees` and `sequentialReceivers` replace the default lists instead of adding to them.',
           },
         },
       },
@@ -165,14 +187,19 @@ export default createRule<Options, MessageIds>({
       {
         autofix: false,
         concurrency: null,
-        pacingCallees: DEFAULT_PACING_CALLEES,
-        sequentialReceivers: DEFAULT_SEQUENTIAL_RECEIVERS,
+        pacingCallees: [],
+        sequentialReceivers: [],
+        replaceDefaults: false,
       },
     ],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const concurrency = options.concurrency ?? null;
+    const withDefaults = (given: readonly string[] | undefined, defaults: readonly string[]): string[] =>
+      options.replaceDefaults ? [...(given ?? [])] : [...defaults, ...(given ?? [])];
+    const pacingCallees = withDefaults(options.pacingCallees, DEFAULT_PACING_CALLEES);
+    const sequentialReceivers = withDefaults(options.sequentialReceivers, DEFAULT_SEQUENTIAL_RECEIVERS);
     const runnerName = concurrency ? concurrency.name : 'Promise.all';
     const loopsWithAwait = new Set<TSESTree.Node>();
     const reportedLoops = new Set<TSESTree.Node>();
@@ -198,7 +225,7 @@ export default createRule<Options, MessageIds>({
 
     const report = (shape: LoopShape, loopInfo: IndependentLoop): void => {
       const awaited = describeAwaited(sourceCode, loopInfo.firstAwait);
-      const data = { awaited, runner: runnerName };
+      const data = { awaited, runner: runnerName, seen: describeSeen(loopInfo.seen), order: describeOrder(loopInfo) };
       const iterableIsArray = loopInfo.rewrite !== null && concurrency === null && isIterableArray(shape);
       const probe = getLoopRewrite(sourceCode, shape, loopInfo, { runner: { kind: 'promise-all' }, iterableIsArray });
       if (!probe) {
@@ -243,8 +270,8 @@ export default createRule<Options, MessageIds>({
       if (!shape || hasSequentialOptOutComment(sourceCode, node)) return;
       const calls = getModuleCalls();
       const result = analyzeLoopIndependence(shape, sourceCode, {
-        pacingCallees: options.pacingCallees ?? DEFAULT_PACING_CALLEES,
-        sequentialReceivers: options.sequentialReceivers ?? DEFAULT_SEQUENTIAL_RECEIVERS,
+        pacingCallees,
+        sequentialReceivers,
         delayCalls: calls.delay,
         processCalls: calls.process,
         fileWriteCalls: calls['file-write'],

@@ -37,9 +37,10 @@ describe('collectLoopBodyFacts', () => {
   it.each([
     ['return x;', true],
     ['break;', true],
-    ['throw new Error();', true],
+    ['throw new Error();', false],
     ['try { throw new Error(); } catch {}', false],
-    ['try { throw new Error(); } finally {}', true],
+    ['try { await g(); } catch (e) { throw e; }', true],
+    ['try { throw new Error(); } finally {}', false],
     ['process.exit(1);', true],
     ['for (const y of x) { break; }', false],
     ['switch (x) { case 1: break; }', false],

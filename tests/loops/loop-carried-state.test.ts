@@ -24,7 +24,6 @@ describe('loop-carried state checks', () => {
     ['iterable-written', loop('const more = await g(x); xs.push(...more);'), getIterableWrittenReason],
     ['iterable-written', loop('await g(i); n++;', 'let i = 0; i < n; i++', 'n'), getIterableWrittenReason],
     ['carried-dependency', loop('out.push(await g(x, out.length));'), getOrderReasonWithSplit],
-    ['ordered-effect', loop('console.log(x); await g(x);'), getOrderReasonWithSplit],
     ['ordered-effect', loop('obj.current = x; await g(x);'), getOrderReasonWithSplit],
   ])('%s: %s', (reason, code, check) => {
     expect(withLoopState(code, check)).toBe(reason);

@@ -161,7 +161,7 @@ describe('names', () => {
   it.each(['seen', 'visitedDirs', 'resultCache', 'state', 'ctx'])('%s names shared state', (name) => {
     expect(isSharedStateName(name)).toBe(true);
   });
-  it.each(['options', 'opts', 'dir', 'config'])('%s does not', (name) => {
+  it.each(['options', 'opts', 'dir', 'config', 'cachePath', 'cacheKeys'])('%s does not', (name) => {
     expect(isSharedStateName(name)).toBe(false);
   });
 });

@@ -15,9 +15,12 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 type Error = Invalid['errors'][number];
 type Suggestion = NonNullable<Error['suggestions']>[number];
 
-/** The report, with the awaited expression it names and where it points. */
-function sequential(awaited: string, extra: Partial<Error> = {}, runner = 'Promise.all'): Error {
-  return { messageId: 'sequentialAwait', data: { awaited, runner }, ...extra };
+/**
+ * The report and where it points. `awaited` names the awaited expression for the reader of the
+ * test; the message's full data (what the rule saw) is checked by the cases of `describe('message')`.
+ */
+function sequential(_awaited: string, extra: Partial<Error> = {}): Error {
+  return { messageId: 'sequentialAwait', ...extra };
 }
 
 function concurrently(output: string, messageId: MessageIds = 'runConcurrently'): Suggestion {
@@ -61,8 +64,23 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
     // ---- Early exits: first-match searches, stop-on-error batches.
     'async function f(xs) { for (const x of xs) { if (await ok(x)) break; } }',
     'async function f(xs) { for (const x of xs) { const r = await fetchOne(x); if (r.ok) return r; } }',
-    'async function f(xs) { for (const x of xs) { const r = await check(x); if (!r.ok) throw new Error(r.message); } }',
     'async function f(xs) { for (const x of xs) { try { await load(x); } catch (error) { throw new Error(`load ${x}`, { cause: error }); } } }',
+    // ---- Transactions and sessions: one statement at a time, whatever the iterations touch.
+    'async function f(prisma, rows) { await prisma.$transaction(async (tx) => { for (const row of rows) { await tx.user.create({ data: row }); } }); }',
+    'async function f(coll, docs, session) { for (const doc of docs) { await coll.insertOne(doc, { session }); } }',
+    'async function f(User, rows, t) { for (const row of rows) { await User.create(row, { transaction: t }); } }',
+    'async function f(dataSource, rows) { await dataSource.transaction(async (manager) => { for (const row of rows) { await manager.save(row); } }); }',
+    'async function f(knex, rows) { await knex.transaction(async (trx) => { for (const row of rows) { await trx("users").insert(row); } }); }',
+    "async function f(pool, ids) { const client = await pool.connect(); await client.query('BEGIN'); try { for (const id of ids) { await client.query('UPDATE orders SET shipped = true WHERE id = $1', [id]); } await client.query('COMMIT'); } finally { client.release(); } }",
+    'async function f(lines) { await withTransaction(async (client) => { for (const line of lines) { await client.query("UPDATE stock SET n = n - 1 WHERE sku = $1", [line.sku]); } }); }',
+    'async function f(session, docs, coll) { await session.withTransaction(async () => { for (const doc of docs) { await coll.updateOne({ _id: doc.id }, { $set: doc }, { session }); } }); }',
+    // ---- The loop runs handed-in code, or statements in an order built for them.
+    'async function f(exts, data) { for (const ext of exts) { await ext.setup(data); } }',
+    'async function f(computed, data) { for (const fn of computed) { await fn(data); } }',
+    'async function f(stack) { for (const r of stack.reverse()) { await r[Symbol.asyncDispose](); } }',
+    'async function f(models) { models.reverse(); for (const model of models) { await model.sync(); } }',
+    'class QueryInterface { async rebuild(statements) { for (const sql of statements) { await this.sequelize.query(sql); } } }',
+    'async function f(paths, ordered) { if (ordered) { for (const p of paths) { await populate(p); } } else { await Promise.all(paths.map(populate)); } }',
     'async function f(xs) { for (const x of xs) { if (!(await ok(x))) process.exit(1); } }',
     'async function f(xs) { done: { for (const x of xs) { if (await found(x)) break done; } } }',
 
@@ -102,10 +120,6 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
     'async function f(cmds) { for (const c of cmds) { await exec(c); } }',
     "async function f(dirs) { for (const dir of dirs) { await pack(dir, { stdio: 'inherit' }); } }",
     'async function f(dirs) { for (const dir of dirs) { await $`npm test --prefix ${dir}`; } }',
-    // Output printed before the await, or between awaits, must come out in item order.
-    'async function f(ids) { for (const id of ids) { console.log(`fetching ${id}`); await fetchUser(id); } }',
-    'async function f(ids) { for (const id of ids) { const user = await fetchUser(id); process.stdout.write(user.name); await saveUser(user); } }',
-    'async function f(ids, log) { for (const id of ids) { log.info("checking", id); await checkUser(id); } }',
     // Writes to `this` (or a shared object) that the awaited call reads.
     'class A { async f(dirs) { for (const dir of dirs) { this.cwd = dir; await this.load(dir); } } }',
     'async function f(state, dirs) { for (const dir of dirs) { state.cwd = dir; await load(state, dir); } }',
@@ -167,6 +181,13 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
     'async function f(ids) {\n  /* keep SEQUENTIAL */ for (const id of ids) await load(id);\n}',
   ],
   invalid: [
+    // ---- Output in item order, or a check that throws like Promise.all rejects: reported without a rewrite.
+    { code: 'async function f(ids) { for (const id of ids) { console.log(`fetching ${id}`); await fetchUser(id); } }', errors: [sequential('fetchUser(id)')] },
+    { code: 'async function f(ids, log) { for (const id of ids) { log.info("checking", id); await checkUser(id); } }', errors: [sequential('checkUser(id)')] },
+    {
+      code: 'async function f(xs) { for (const x of xs) { const r = await check(x); if (!r.ok) throw new Error(r.message); } }',
+      errors: [sequential('check(x)', { suggestions: [concurrently('async function f(xs) { await Promise.all(Array.from(xs, async (x) => { const r = await check(x); if (!r.ok) throw new Error(r.message); })); }')] })],
+    },
     // ---- The plain rewrite.
     {
       code: 'async function f(ids) {\n  for (const id of ids) {\n    await load(id);\n  }\n}',
@@ -642,7 +663,6 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
               ),
             ],
           },
-          'pMap',
         ),
       ],
     },
@@ -660,7 +680,6 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
               ),
             ],
           },
-          'mapLimited',
         ),
       ],
     },
@@ -669,14 +688,14 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
       options: [{ autofix: true, concurrency: { import: 'p-map', name: 'pMap', limit: 2 } }],
       output:
         "import { readFile } from 'node:fs/promises';\nimport pMap from 'p-map';\nasync function f(files, out) {\n  for (const text of await pMap(files, async (file) => readFile(file, 'utf8'), { concurrency: 2 })) {\n    out.push(text);\n  }\n}",
-      errors: [sequential("readFile(file, 'utf8')", {}, 'pMap')],
+      errors: [sequential("readFile(file, 'utf8')", {})],
     },
     {
       code: "const { readFile } = require('fs/promises');\nasync function f(files) {\n  for (const file of files) await readFile(file);\n}",
       options: [{ autofix: true, concurrency: { import: 'p-map', name: 'pMap', limit: 8 } }],
       output:
         "const { readFile } = require('fs/promises');\nconst pMap = require('p-map');\nasync function f(files) {\n  await pMap(files, async (file) => { await readFile(file); }, { concurrency: 8 });\n}",
-      errors: [sequential('readFile(file)', {}, 'pMap')],
+      errors: [sequential('readFile(file)', {})],
       languageOptions: commonjs,
     },
   ],
@@ -802,13 +821,32 @@ describe('options', () => {
     expect(() => lintWith(options)).toThrow(/Key "t\/r"/);
   });
 
-  it('lets a given list replace the defaults', () => {
+  it('adds a given list to the defaults, or replaces them with replaceDefaults', () => {
     const linter = new Linter({ configType: 'flat' });
     const code = 'async function f(xs) { for (const x of xs) { await send(x); await sleep(x.delay); } }';
-    const config = (pacingCallees?: string[]) =>
-      ({ plugins: { t: { rules: { r: rule } } }, rules: { 't/r': ['error', pacingCallees ? { pacingCallees } : {}] } }) as unknown as Linter.Config;
-    expect(linter.verify(code, config(), 'file.js')).toHaveLength(0);
-    expect(linter.verify(code, config(['pause']), 'file.js')).toHaveLength(1);
+    const paced = 'async function f(xs) { for (const x of xs) { await send(x); await pace(x); } }';
+    const config = (options: Record<string, unknown>) =>
+      ({ plugins: { t: { rules: { r: rule } } }, rules: { 't/r': ['error', options] } }) as unknown as Linter.Config;
+    expect(linter.verify(code, config({}), 'file.js')).toHaveLength(0);
+    expect(linter.verify(code, config({ pacingCallees: ['pace'] }), 'file.js')).toHaveLength(0);
+    expect(linter.verify(paced, config({ pacingCallees: ['pace'] }), 'file.js')).toHaveLength(0);
+    expect(linter.verify(code, config({ pacingCallees: ['pace'], replaceDefaults: true }), 'file.js')).toHaveLength(1);
+    const pooled = 'async function f(pool, rows) { for (const row of rows) { await pool.query(row); } }';
+    const inTx = 'async function f(tx, rows) { for (const row of rows) { await tx.query(row); } }';
+    expect(linter.verify(pooled, config({ sequentialReceivers: ['pool'] }), 'file.js')).toHaveLength(0);
+    expect(linter.verify(inTx, config({ sequentialReceivers: ['pool'] }), 'file.js')).toHaveLength(0);
+  });
+
+  it('says what it saw', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const code = 'async function f(users, ids) { for (const id of ids) { users[id] = await getUser(id); } }';
+    const [message] = linter.verify(code, { plugins: { t: { rules: { r: rule } } }, rules: { 't/r': 'error' } } as unknown as Linter.Config, 'file.js');
+    expect(message?.message).toBe(
+      'This loop awaits `getUser(id)` one item at a time, and the iterations appear independent: each one only reads `id` and writes `users[id]`. Run them concurrently with `Promise.all`.',
+    );
+    const pushed = 'async function f(ids) { const out = []; for (const id of ids) { const u = await getUser(id); out.push(u); } return out; }';
+    const [ordered] = linter.verify(pushed, { plugins: { t: { rules: { r: rule } } }, rules: { 't/r': 'error' } } as unknown as Linter.Config, 'file.js');
+    expect(ordered?.message).toContain('writes `out`');
   });
 });
 
