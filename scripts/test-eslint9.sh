@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite again against each ESLint 9 version in package.json's config.eslint9
-# (the lowest supported, 9.22.0, where `eslint/config` first exists, and 9.latest), in a temporary
+# (the lowest supported, 9.34.0: the first with `--concurrency` and a parser that reads
+# `await using`, which the suite uses; and 9.latest), in a temporary
 # copy of the working tree, so the main checkout keeps ESLint 10.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
