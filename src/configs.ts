@@ -8,21 +8,22 @@ type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict' | 'all' 
 function ruleEntries(
   rules: Record<string, EventLoopRule>,
   include: (rule: EventLoopRule) => boolean,
-  withStrictOptions: boolean,
+  level: 'default' | 'strict' | 'all',
 ): Linter.RulesRecord {
   const entries: Linter.RulesRecord = {};
   for (const [name, rule] of Object.entries(rules)) {
     if (!include(rule)) continue;
-    const strictOptions = rule.meta.docs?.strictOptions;
-    entries[`${PLUGIN_NAMESPACE}/${name}`] =
-      withStrictOptions && strictOptions ? ['error', ...strictOptions] : 'error';
+    const docs = rule.meta.docs;
+    const options = level === 'all' ? (docs?.allOptions ?? docs?.strictOptions) : level === 'strict' ? docs?.strictOptions : undefined;
+    entries[`${PLUGIN_NAMESPACE}/${name}`] = options ? ['error', ...options] : 'error';
   }
   return entries;
 }
 
 /**
  * Builds the flat configs from rule metadata: a rule's `docs.recommended` puts it in `recommended`
- * (and everything stricter), `docs.strictOptions` are the options `strict` and `all` turn on.
+ * (and everything stricter), `docs.strictOptions` are the options `strict` turns on, and
+ * `docs.allOptions` (or else `strictOptions`) the ones `all` turns on.
  * Every object is plain data plus the plugin reference, so `--concurrency` and `--cache` can use it.
  */
 export function createConfigs(
@@ -42,23 +43,23 @@ export function createConfigs(
     recommended: {
       name: `${PLUGIN_NAMESPACE}/recommended`,
       plugins,
-      rules: ruleEntries(rules, isRecommended, false),
+      rules: ruleEntries(rules, isRecommended, 'default'),
     },
     'recommended-type-checked': {
       name: `${PLUGIN_NAMESPACE}/recommended-type-checked`,
       plugins,
       languageOptions: { parserOptions: { projectService: true } },
-      rules: ruleEntries(rules, isRecommendedTyped, false),
+      rules: ruleEntries(rules, isRecommendedTyped, 'default'),
     },
     strict: {
       name: `${PLUGIN_NAMESPACE}/strict`,
       plugins,
-      rules: ruleEntries(rules, isStrict, true),
+      rules: ruleEntries(rules, isStrict, 'strict'),
     },
     all: {
       name: `${PLUGIN_NAMESPACE}/all`,
       plugins,
-      rules: ruleEntries(rules, () => true, true),
+      rules: ruleEntries(rules, () => true, 'all'),
     },
     'disable-type-checked': {
       name: `${PLUGIN_NAMESPACE}/disable-type-checked`,

@@ -10,6 +10,8 @@ export interface EventLoopRuleDocs {
   requiresTypeChecking?: boolean;
   /** Options the `strict` and `all` configs set (detection the `recommended` config leaves off). */
   strictOptions?: readonly unknown[];
+  /** Options the `all` config sets instead (the widest detection), when they differ from `strictOptions`. */
+  allOptions?: readonly unknown[];
 }
 
 export const createRule = ESLintUtils.RuleCreator<EventLoopRuleDocs>(

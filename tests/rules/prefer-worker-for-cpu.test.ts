@@ -304,7 +304,7 @@ const contexts: Invalid[] = [
         messageId: 'cpuCall',
         line: 3,
         column: 30,
-        data: { name: 'gzipSync', action: 'compresses data', where: 'in a `.map` callback in async function `packAll`', replacement: 'await promisify(gzip)(...)', benefit: THREAD_POOL },
+        data: { name: 'gzipSync', action: 'compresses data', where: 'in a `.map` callback in async function `packAll`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL },
       },
     ],
   },
@@ -319,12 +319,13 @@ const contexts: Invalid[] = [
     ),
     output: null,
     errors: [
-      { messageId: 'cpuCall', line: 3, data: { name: 'checkPrimeSync', action: 'tests a number for primality', where: 'in a `.filter` callback in async function `f`', replacement: 'await promisify(checkPrime)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'checkPrimeSync', action: 'tests a number for primality', where: 'in a `.filter` callback in async function `f`', replacement: 'promisify(checkPrime)(...)', benefit: THREAD_POOL } },
       { messageId: 'cpuCall', line: 4 },
     ],
   },
   {
-    // Promise handlers: reported; fixed only when the handler is async.
+    // Promise handlers at the top level run at startup: reported with `reportIn: 'async-functions'`; fixed only when the handler is async.
+    options: [{ reportIn: 'async-functions' }],
     code: lines(
       "import zlib from 'zlib';",
       "import { promisify } from 'util';",
@@ -338,7 +339,7 @@ const contexts: Invalid[] = [
       'fetchBody().catch(async (b) => await promisify(zlib.gunzip)(b));',
     ),
     errors: [
-      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in a `.then` callback', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in a `.then` callback', replacement: 'promisify(gunzip)(...)', benefit: THREAD_POOL } },
       { messageId: 'cpuCall', line: 4, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in async arrow function', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
     ],
   },
@@ -493,8 +494,8 @@ const optionCases: Invalid[] = [
     output: null,
     options: [{ checkAllFunctions: true }],
     errors: [
-      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in function `packSync`', replacement: 'await promisify(gzip)(...)', benefit: THREAD_POOL } },
-      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in method `run`', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in function `packSync`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in method `run`', replacement: 'promisify(gunzip)(...)', benefit: THREAD_POOL } },
     ],
   },
   {
@@ -719,8 +720,8 @@ runWithBothParsers('prefer-worker-for-cpu', rule, {
     // Default parameters, class fields and static blocks are not async code.
     "import zlib from 'zlib';\nasync function f(b = zlib.gzipSync(x)) { return b; }",
     "import zlib from 'zlib';\nasync function f() { return class { packed = zlib.gzipSync(x); static { zlib.gzipSync(y); } }; }",
-    // Timer and listener callbacks are not async code (without checkAllFunctions).
-    "import zlib from 'zlib';\nasync function f(e) { setTimeout(() => zlib.gzipSync(x)); e.on('data', (d) => zlib.gunzipSync(d)); }",
+    // Timer callbacks outside a server module are not async code (without checkAllFunctions).
+    "import zlib from 'zlib';\nasync function f(e) { setTimeout(() => zlib.gzipSync(x)); }",
     // checkAllFunctions never reports the module top level.
     { code: "import zlib from 'zlib';\nconst packed = zlib.gzipSync(x);\nclass A { static { zlib.gzipSync(y); } }", options: [{ checkAllFunctions: true }] },
     // allow, with and without `node:`.
@@ -924,9 +925,10 @@ describe('prefer-worker-for-cpu options validation', () => {
 });
 
 describe('prefer-worker-for-cpu meta', () => {
-  it('is recommended, with loops and workers in strict', () => {
+  it('is recommended, with loops, workers and every async function in strict, every function in all', () => {
     expect(rule.meta.docs?.recommended).toBe('recommended');
-    expect(rule.meta.docs?.strictOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true }]);
+    expect(rule.meta.docs?.strictOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true, reportIn: 'async-functions' }]);
+    expect(rule.meta.docs?.allOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true, reportIn: 'all-functions' }]);
     expect(rule.meta.fixable).toBe('code');
   });
 
