@@ -33,7 +33,10 @@ function describeWhen(why: ConcurrentReason, detail: string): ConcurrentPhrases 
     case 'per-module-hook':
       return { runs: `for every module in the \`${detail}\` hook`, waiters: 'the other modules (and dev-server requests) wait until it finishes' };
     case 'stream-callback':
-      return { runs: `for every chunk in the stream's \`${detail}\``, waiters: 'other I/O waits until it finishes' };
+      return {
+        runs: /^_?(?:final|flush)$/u.test(detail) ? `at the end of every stream, in its \`${detail}\`` : `for every chunk in the stream's \`${detail}\``,
+        waiters: 'other I/O waits until it finishes',
+      };
   }
 }
 

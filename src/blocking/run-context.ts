@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
 import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
@@ -55,7 +55,25 @@ function getMemberCallsOf(fn: FunctionNode, facts: FileFacts): TSESTree.CallExpr
   if (!isMember) return [];
   const name = parent.key.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.key.name : null;
   if (name === null) return [];
-  return facts.getMemberCalls(name).filter((call) => getCalledLocalFunction(call.callee, facts.sourceCode) === fn);
+  const classNode = parent.type === AST_NODE_TYPES.Property ? null : parent.parent.parent;
+  return facts
+    .getMemberCalls(name)
+    .filter((call) => getCalledLocalFunction(call.callee, facts.sourceCode) === fn || (classNode !== null && isThisAliasCall(call, classNode, facts)));
+}
+
+/** `const self = this; ... self.m()` inside the same class: `m` is the class's own method. */
+function isThisAliasCall(call: TSESTree.CallExpression, classNode: TSESTree.Node, facts: FileFacts): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(callee.object), callee.object);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = definition?.node as TSESTree.Node | undefined;
+  return (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init?.type === AST_NODE_TYPES.ThisExpression &&
+    classNode.range[0] <= declarator.range[0] &&
+    declarator.range[1] <= classNode.range[1]
+  );
 }
 
 function getUses(fn: FunctionNode, facts: FileFacts): FunctionUses {
