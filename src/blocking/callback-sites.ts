@@ -4,10 +4,13 @@ import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
 import { getStaticStringOf } from '../ast/static-string.js';
 import type { FileFacts } from './file-facts.js';
 import { getRouteCallContext } from './request-handlers.js';
-import { concurrent, sequential, type RunContext } from './run-context-types.js';
+import { concurrent, sequential, UNKNOWN, type RunContext } from './run-context-types.js';
 
 /** What a position tells: a context, "runs as part of the code at `at`", or nothing known. */
-export type SiteAnswer = RunContext | { kind: 'continue'; at: TSESTree.Node };
+export type SiteAnswer =
+  | RunContext
+  /** Runs as part of the code at `at`; `registered`: a callback handed to a callee we do not know, which may run later. */
+  | { kind: 'continue'; at: TSESTree.Node; registered?: boolean };
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 const SHUTDOWN_EVENTS = new Set(['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGBREAK', 'SIGUSR2']);
@@ -114,7 +117,7 @@ export function getArgumentSiteAnswer(
   if (continuation) return continuation;
   if (TIMERS.has(name)) {
     if (facts.isCliFile()) return sequential('cli', '');
-    return facts.isServerModule() ? concurrent('timer', name) : null;
+    return facts.isServerModule() ? concurrent('timer', name) : UNKNOWN;
   }
   return null;
 }

@@ -65,7 +65,7 @@ export function getRouteCallContext(
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || name === null) return null;
   const first = call.arguments[0];
   if (ROUTE_METHODS.has(name)) {
-    const path = first === argument ? null : (getRoutePath(first) ?? getChainedRoutePath(call.callee));
+    const path = (first === argument ? null : getRoutePath(first)) ?? getChainedRoutePath(call.callee);
     if (path === null) return null;
     return concurrent('route-handler', `${name === 'del' ? 'DELETE' : name.toUpperCase()} ${path}`, {
       handler: fn,

@@ -103,7 +103,7 @@ function getPositionAnswer(position: TSESTree.Node, fn: FunctionNode, facts: Fil
     if (parent.callee === position) return { kind: 'continue', at: parent };
     const answer = getArgumentSiteAnswer(parent, position, fn, facts);
     // An inline callback of a call we do not know runs on behalf of the code that passes it.
-    if (answer === null && isFunctionNode(position)) return { kind: 'continue', at: parent };
+    if (answer === null && isFunctionNode(position)) return { kind: 'continue', at: parent, registered: true };
     return answer;
   }
   if (parent.type === AST_NODE_TYPES.Property && parent.value === position) return getRouteObjectContext(parent, fn) ?? getObjectMemberContext(parent);
@@ -146,7 +146,8 @@ function getFunctionContext(fn: FunctionNode, facts: FileFacts, depth: 0 | 1): R
   for (const position of uses.positions) {
     const answer = getPositionAnswer(position, fn, facts);
     if (answer === null) answers.push(UNKNOWN);
-    else answers.push(answer.kind === 'continue' ? getCodeContext(answer.at, facts, depth) : answer);
+    else if (answer.kind !== 'continue') answers.push(answer);
+    else answers.push(getContinuationContext(answer.at, answer.registered === true, facts, depth));
   }
   const routeModule = getRouteModuleContext(fn, uses.exportedName, facts.filename);
   if (routeModule) answers.push(routeModule);
@@ -155,6 +156,15 @@ function getFunctionContext(fn: FunctionNode, facts: FileFacts, depth: 0 | 1): R
   else if (result.kind === 'unknown' && depth === 0 && uses.calls.length > 0) result = getCallerContext(fn, uses.calls, facts);
   memo[depth].set(fn, result);
   return result;
+}
+
+/**
+ * The context of the code a callback continues. A callback handed to an unknown callee at the
+ * module top level is registered there but runs later, so it does not inherit "top level".
+ */
+function getContinuationContext(at: TSESTree.Node, registered: boolean, facts: FileFacts, depth: 0 | 1): RunContext {
+  const context = getCodeContext(at, facts, depth);
+  return registered && context.kind === 'sequential' && context.why === 'module-top-level' ? UNKNOWN : context;
 }
 
 /** Where the code at `node` runs: its `catch` block, its function (with that function's uses), or the module top level. */
