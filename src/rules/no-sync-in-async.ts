@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait } from '../fixes/add-await.js';
 import { getAsiGuard } from '../fixes/asi.js';
 import { hasTopLevelAwait, type AsyncContextOptions } from '../blocking/async-context.js';
@@ -19,13 +19,13 @@ import {
   isModuleBindingReachableAt,
 } from '../fixes/call-rewrite.js';
 import { createRule } from './create-rule.js';
+import { canPassArgumentsTo, hasCallbackArgument, hasOptionUnsupportedByExec } from './no-sync-in-async/argument-checks.js';
+import { findFsPromisesBinding } from './no-sync-in-async/fs-promises-binding.js';
 import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';
 import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
 import { findModuleMemberReferences } from '../modules/module-tracker.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
 import { canBeMemberObject } from '../fixes/precedence.js';
-import { getTypeServices } from '../types/type-services.js';
-import { hasNumberType } from '../types/value-types.js';
 
 export type Options = [
   {
@@ -161,7 +161,8 @@ export default createRule<Options, MessageIds>({
       const loc = { start: loop.loc.start, end: headerEnd };
       const alternative = getAlternativeText({ kind: 'advice', advice: SLEEP_ADVICE }, decision.awaitLegal);
       if (decision.kind === 'concurrent') {
-        context.report({ node: loop, loc, messageId: 'busyWaitConcurrent', data: { ...describeConcurrentContext(decision.context, sourceCode), alternative } });
+        const { runs, waiters } = describeConcurrentContext(decision.context, sourceCode);
+        context.report({ node: loop, loc, messageId: 'busyWaitConcurrent', data: { runs, waiters, alternative } });
       } else {
         context.report({ node: loop, loc, messageId: 'busyWait', data: { where: decision.where, alternative } });
       }
@@ -261,7 +262,9 @@ function getHandlerRewrite(
       fix: (fixer) => {
         const edits = rewrite.fix(fixer);
         if (!edits) return null;
-        return [fixer.insertTextBeforeRange([getAsyncInsertionPoint(handler), 0], 'async '), ...(Array.isArray(edits) ? edits : [edits as TSESLint.RuleFix])];
+        const at = getAsyncInsertionPoint(handler);
+        const list: TSESLint.RuleFix[] = 'range' in edits ? [edits] : [...(edits as Iterable<TSESLint.RuleFix>)];
+        return [fixer.insertTextBeforeRange([at, at], 'async '), ...list];
       },
     },
   };
@@ -390,96 +393,3 @@ function getModuleMemberReference(
     moduleObject,
   );
 }
-
-/**
- * A binding of `fs.promises` itself: `import { promises as fsp } from 'fs'`,
- * `const { promises } = require('fs')`, `const fsp = require('fs').promises`. (The `fs` module
- * object's `X.promises` is used only when the call itself was spelled through `X`.)
- */
-function findFsPromisesBinding(sourceCode: SourceCode): string | null {
-  const named = findImportedBinding(sourceCode, { module: 'fs', name: 'promises' });
-  if (named !== null && !named.includes('.')) return named;
-  return findRequiredFsPromises(sourceCode);
-}
-
-/** A top-level `const fsp = require('fs').promises` (or `node:fs`). */
-function findRequiredFsPromises(sourceCode: SourceCode): string | null {
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of statement.declarations) {
-      const init = declarator.init;
-      if (
-        declarator.id.type === AST_NODE_TYPES.Identifier &&
-        init?.type === AST_NODE_TYPES.MemberExpression &&
-        ASTUtils.getPropertyName(init) === 'promises' &&
-        init.object.type === AST_NODE_TYPES.CallExpression &&
-        init.object.callee.type === AST_NODE_TYPES.Identifier &&
-        init.object.callee.name === 'require' &&
-        init.object.arguments.length === 1 &&
-        init.object.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-        (init.object.arguments[0].value === 'fs' || init.object.arguments[0].value === 'node:fs')
-      ) {
-        return declarator.id.name;
-      }
-    }
-  }
-  return null;
-}
-
-function hasCallbackArgument(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(
-    (argument) =>
-      argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression,
-  );
-}
-
-/** `execSync(cmd, { input })` and `{ stdio }` have no `exec` equivalent. */
-function hasOptionUnsupportedByExec(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(
-    (argument) =>
-      argument.type === AST_NODE_TYPES.ObjectExpression &&
-      argument.properties.some((property) => {
-        if (property.type === AST_NODE_TYPES.SpreadElement) return false;
-        const key = ASTUtils.getPropertyName(property);
-        return key === 'input' || key === 'stdio';
-      }),
-  );
-}
-
-/** Whether the promise API accepts the call's arguments unchanged. */
-function canPassArgumentsTo(context: RuleContext, call: TSESTree.CallExpression, api: AwaitableApi): boolean {
-  const [first, second] = call.arguments;
-  const constrained = api.hasThrowIfNoEntryOption === true || api.acceptsFileDescriptor === true;
-  if (constrained && call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
-  if (api.hasThrowIfNoEntryOption && second && !isOptionsWithoutThrowIfNoEntry(second)) return false;
-  if (api.acceptsFileDescriptor && first && mayBeFileDescriptor(context, first)) return false;
-  return true;
-}
-
-function isOptionsWithoutThrowIfNoEntry(node: TSESTree.CallExpressionArgument): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ObjectExpression &&
-    node.properties.every(
-      (property) => property.type === AST_NODE_TYPES.Property && ASTUtils.getPropertyName(property) !== 'throwIfNoEntry' && ASTUtils.getPropertyName(property) !== null,
-    )
-  );
-}
-
-const FILE_DESCRIPTOR_NAME = /^fd$|^fd[A-Z_]|Fd$|_fd$/;
-
-/**
- * The `fs/promises` functions take a path or a `FileHandle`, never a numeric descriptor:
- * `readFileSync(0)`, `readFileSync(process.stdin.fd)`, `writeFileSync(fd, data)`, or (with type
- * information) any number-typed first argument keeps the sync call unfixed.
- */
-function mayBeFileDescriptor(context: RuleContext, node: TSESTree.CallExpressionArgument): boolean {
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number';
-  if (node.type === AST_NODE_TYPES.Identifier && FILE_DESCRIPTOR_NAME.test(node.name)) return true;
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    const property = ASTUtils.getPropertyName(node);
-    if (property !== null && FILE_DESCRIPTOR_NAME.test(property)) return true;
-  }
-  const services = getTypeServices(context);
-  return services !== null && hasNumberType(services, node);
-}
-

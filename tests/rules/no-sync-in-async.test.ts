@@ -879,6 +879,16 @@ runWithBothParsers('no-sync-in-async on concurrent paths', rule, {
       output: null,
       errors: [onPath('readFileSync', 'runs for every module in the `load` hook', 'the other modules (and dev-server requests) wait until it finishes', FS_NO_AWAIT)],
     },
+    {
+      code: "socket.on('message', (end) => { while (Date.now() < end) {} });",
+      output: null,
+      errors: [
+        {
+          messageId: 'busyWaitConcurrent',
+          data: { runs: "runs on every 'message' event", waiters: 'other events and requests wait until it finishes', alternative: '`setTimeout(ms)` from `node:timers/promises`' },
+        },
+      ],
+    },
     // ---- A sync helper called from async code whose context is unknown: reported at the helper, named.
     {
       code: "import fs from 'fs';\nfunction readTemplate(name) { return fs.readFileSync(name, 'utf8'); }\nexport async function render(name) { return readTemplate(name); }",
