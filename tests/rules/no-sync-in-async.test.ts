@@ -941,3 +941,13 @@ describe('no-sync-in-async on concurrent paths with TypeScript syntax', () => {
     ],
   });
 });
+
+describe('no-sync-in-async in the configs', () => {
+  it('reports concurrent paths in recommended, every async function in strict, every function in all', async () => {
+    const { default: plugin } = await import('../../index.js');
+    const configs = plugin.configs as Record<string, { rules?: Record<string, unknown> }>;
+    expect(configs.recommended?.rules?.['event-loop/no-sync-in-async']).toBe('error');
+    expect(configs.strict?.rules?.['event-loop/no-sync-in-async']).toEqual(['error', { reportIn: 'async-functions' }]);
+    expect(configs.all?.rules?.['event-loop/no-sync-in-async']).toEqual(['error', { reportIn: 'all-functions', checkTopLevelAwaitModules: true }]);
+  });
+});
