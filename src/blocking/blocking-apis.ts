@@ -136,8 +136,13 @@ export function getBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]
   return map;
 }
 
-/** What the message recommends instead of the blocking call. */
-export function getAlternativeText(api: BlockingApi): string {
+/** What the message recommends instead of the blocking call; without `await` where it is not legal. */
+export function getAlternativeText(api: BlockingApi, awaitLegal = true): string {
+  const text = getAwaitedAlternativeText(api);
+  return awaitLegal ? text : text.replaceAll('`await ', '`');
+}
+
+function getAwaitedAlternativeText(api: BlockingApi): string {
   switch (api.kind) {
     case 'awaitable':
       return `\`await ${api.asyncName}\` from \`${displayModule(api.asyncModule)}\``;

@@ -1,7 +1,10 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait } from '../fixes/add-await.js';
 import { getAsiGuard } from '../fixes/asi.js';
-import { getAsyncContext, hasTopLevelAwait } from '../blocking/async-context.js';
+import { hasTopLevelAwait, type AsyncContextOptions } from '../blocking/async-context.js';
+import { getReportDecision, REPORT_IN_VALUES, type ReportDecision, type ReportIn } from '../blocking/report-scope.js';
+import { describeConcurrentContext } from '../blocking/describe-run-context.js';
+import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
   getBlockingReferenceMap,
@@ -16,14 +19,13 @@ import {
   isModuleBindingReachableAt,
 } from '../fixes/call-rewrite.js';
 import { createRule } from './create-rule.js';
+import { canPassArgumentsTo, hasCallbackArgument, hasOptionUnsupportedByExec } from './no-sync-in-async/argument-checks.js';
+import { findFsPromisesBinding } from './no-sync-in-async/fs-promises-binding.js';
 import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';
 import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
 import { findModuleMemberReferences } from '../modules/module-tracker.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
 import { canBeMemberObject } from '../fixes/precedence.js';
-import { getTypeServices } from '../types/type-services.js';
-import { hasNumberType } from '../types/value-types.js';
-import { describeAsyncContext } from '../blocking/describe-context.js';
 
 export type Options = [
   {
@@ -35,10 +37,19 @@ export type Options = [
     checkTopLevelAwaitModules?: boolean;
     /** Report blocking calls in sync array-method callbacks and `new Promise` executors inside async code. */
     checkArrayCallbacks?: boolean;
+    /** Where to report: concurrent paths and unknown async code (default), every async function too, or every function. */
+    reportIn?: ReportIn;
   },
 ];
 
-export type MessageIds = 'blockingCall' | 'busyWait' | 'replaceWithAccess' | 'replaceWithPromisifiedExec';
+export type MessageIds =
+  | 'blockingCall'
+  | 'blockingCallConcurrent'
+  | 'busyWait'
+  | 'busyWaitConcurrent'
+  | 'makeHandlerAsync'
+  | 'replaceWithAccess'
+  | 'replaceWithPromisifiedExec';
 
 type RuleContext = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -55,12 +66,17 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow blocking synchronous I/O, `Atomics.wait` and busy-wait loops inside async code',
       recommended: 'recommended',
       requiresTypeChecking: false,
+      strictOptions: [{ reportIn: 'async-functions' }],
+      allOptions: [{ reportIn: 'all-functions', checkTopLevelAwaitModules: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
     messages: {
       blockingCall: '`{{name}}` blocks the event loop inside {{where}}; use {{alternative}}.',
+      blockingCallConcurrent: '`{{name}}` {{runs}}: {{waiters}}. Use {{alternative}}.',
       busyWait: 'This busy-wait loop blocks the event loop inside {{where}}; use {{alternative}}.',
+      busyWaitConcurrent: 'This busy-wait loop {{runs}}: {{waiters}}. Use {{alternative}}.',
+      makeHandlerAsync: 'Make the handler async and use `await {{asyncName}}` (its framework awaits the promise a handler returns).',
       replaceWithAccess: 'Replace with `await access(…).then(() => true, () => false)` from `node:fs/promises`.',
       replaceWithPromisifiedExec:
         'Replace with `promisify({{asyncName}})` from `node:child_process`; note that it resolves to a string (not a Buffer) unless `encoding` is set, and captures stderr instead of printing it.',
@@ -108,37 +124,48 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report in sync callbacks of array methods and `new Promise` executors inside async code.',
           },
+          reportIn: {
+            type: 'string',
+            enum: [...REPORT_IN_VALUES],
+            description:
+              "Where to report: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function, even in a CLI or a build step), `all-functions` (every function body).",
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [], extraFunctions: [], checkTopLevelAwaitModules: false, checkArrayCallbacks: true }],
+    defaultOptions: [
+      { allow: [], extraFunctions: [], checkTopLevelAwaitModules: false, checkArrayCallbacks: true, reportIn: 'concurrent-paths' },
+    ],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const allowed = new Set((options.allow ?? []).map(stripNodePrefix));
     let topLevelAwait: boolean | undefined;
-    const contextOptions = {
+    const contextOptions: AsyncContextOptions = {
       checkArrayCallbacks: options.checkArrayCallbacks !== false,
       checkTopLevelAwaitModules: options.checkTopLevelAwaitModules === true,
       hasTopLevelAwait: () => (topLevelAwait ??= hasTopLevelAwait(sourceCode)),
     };
+    const scope = { context, reportIn: options.reportIn ?? 'concurrent-paths', asyncOptions: contextOptions };
     /** `Date.now()` / `performance.now()` calls that reach the real clock, found in `Program`. */
     const clockCalls = new Set<TSESTree.Node>();
 
     function checkLoop(loop: BusyWaitLoop): void {
       if (clockCalls.size === 0) return;
-      const asyncContext = getAsyncContext(loop, contextOptions);
-      if (!asyncContext) return;
       if (!isBusyWaitLoop(loop, (call) => clockCalls.has(call))) return;
+      const decision = getReportDecision(loop, scope);
+      if (!decision) return;
       const headerEnd =
         loop.type === AST_NODE_TYPES.DoWhileStatement ? loop.loc.end : (sourceCode.getTokenBefore(loop.body)?.loc.end ?? loop.loc.end);
-      context.report({
-        node: loop,
-        loc: { start: loop.loc.start, end: headerEnd },
-        messageId: 'busyWait',
-        data: { where: describeAsyncContext(asyncContext, sourceCode), alternative: SLEEP_ADVICE },
-      });
+      const loc = { start: loop.loc.start, end: headerEnd };
+      const alternative = getAlternativeText({ kind: 'advice', advice: SLEEP_ADVICE }, decision.awaitLegal);
+      if (decision.kind === 'concurrent') {
+        const { runs, waiters } = describeConcurrentContext(decision.context, sourceCode);
+        context.report({ node: loop, loc, messageId: 'busyWaitConcurrent', data: { runs, waiters, alternative } });
+      } else {
+        context.report({ node: loop, loc, messageId: 'busyWait', data: { where: decision.where, alternative } });
+      }
     }
 
     return {
@@ -157,7 +184,7 @@ export default createRule<Options, MessageIds>({
           reportBlockingCall(context, reference.node, reference.info.api, {
             name: reference.member === 'default' ? reference.module : reference.member,
             memberPath: reference.member === 'default' ? [] : reference.member.split('.'),
-            contextOptions,
+            scope,
           });
         }
         const sleep: BlockingApi = { kind: 'advice', advice: SLEEP_ADVICE };
@@ -171,7 +198,7 @@ export default createRule<Options, MessageIds>({
           if (info.kind === 'clock') {
             clockCalls.add(node);
           } else if (!allowed.has(path)) {
-            reportBlockingCall(context, node, info.api, { name: path, memberPath: [], contextOptions });
+            reportBlockingCall(context, node, info.api, { name: path, memberPath: [], scope });
           }
         }
       },
@@ -187,27 +214,69 @@ interface ReportOptions {
   name: string;
   /** The member steps from the module object to the called function (`['realpathSync', 'native']`). */
   memberPath: readonly string[];
-  contextOptions: Parameters<typeof getAsyncContext>[1];
+  scope: Omit<Parameters<typeof getReportDecision>[1], 'context'>;
 }
 
 function reportBlockingCall(
   context: RuleContext,
   call: TSESTree.CallExpression,
   api: BlockingApi,
-  { name, memberPath, contextOptions }: ReportOptions,
+  { name, memberPath, scope }: ReportOptions,
 ): void {
   const sourceCode = context.sourceCode;
-  const asyncContext = getAsyncContext(call, contextOptions);
-  if (!asyncContext) return;
-  const data = { name, where: describeAsyncContext(asyncContext, sourceCode), alternative: getAlternativeText(api) };
-  const rewrite = asyncContext.awaitLegal ? getRewrite(context, call, api, memberPath) : null;
+  const decision = getReportDecision(call, { ...scope, context });
+  if (!decision) return;
+  const alternative = getAlternativeText(api, decision.awaitLegal);
+  const rewrite = decision.awaitLegal ? getRewrite(context, call, api, memberPath) : getHandlerRewrite(context, call, api, memberPath, decision);
   context.report({
     node: call,
-    messageId: 'blockingCall',
-    data,
+    ...(decision.kind === 'concurrent'
+      ? { messageId: 'blockingCallConcurrent', data: { name, ...describeConcurrentContext(decision.context, sourceCode), alternative } }
+      : { messageId: 'blockingCall', data: { name, where: decision.where, alternative } }),
     fix: rewrite?.kind === 'fix' ? rewrite.fix : null,
     suggest: rewrite?.kind === 'suggestion' ? [rewrite.suggestion] : [],
   });
+}
+
+/**
+ * In a sync handler whose framework awaits handlers (Koa, Fastify, Hapi, route modules): the
+ * awaited rewrite as a suggestion that also makes the handler async. Nothing elsewhere (Node's
+ * `createServer`, Express, unknown frameworks: an async handler's rejection would go unhandled).
+ */
+function getHandlerRewrite(
+  context: RuleContext,
+  call: TSESTree.CallExpression,
+  api: BlockingApi,
+  memberPath: readonly string[],
+  decision: ReportDecision,
+): Rewrite | null {
+  if (decision.kind !== 'concurrent' || decision.asyncableHandler === null || api.kind !== 'awaitable') return null;
+  const rewrite = getRewrite(context, call, api, memberPath);
+  if (rewrite?.kind !== 'fix') return null;
+  const handler = decision.asyncableHandler;
+  return {
+    kind: 'suggestion',
+    suggestion: {
+      messageId: 'makeHandlerAsync',
+      data: { asyncName: api.asyncName },
+      fix: (fixer) => {
+        const edits = rewrite.fix(fixer);
+        if (!edits) return null;
+        const at = getAsyncInsertionPoint(handler);
+        const list: TSESLint.RuleFix[] = 'range' in edits ? [edits] : [...(edits as Iterable<TSESLint.RuleFix>)];
+        return [fixer.insertTextBeforeRange([at, at], 'async '), ...list];
+      },
+    },
+  };
+}
+
+/** Where `async ` goes: before the function, or before the key of a method (`handler(request, h) {}`). */
+function getAsyncInsertionPoint(fn: FunctionNode): number {
+  const parent = fn.parent;
+  if ((parent.type === AST_NODE_TYPES.Property && parent.method) || parent.type === AST_NODE_TYPES.MethodDefinition) {
+    return parent.computed ? parent.range[0] : parent.key.range[0];
+  }
+  return fn.range[0];
 }
 
 type Rewrite =
@@ -324,96 +393,3 @@ function getModuleMemberReference(
     moduleObject,
   );
 }
-
-/**
- * A binding of `fs.promises` itself: `import { promises as fsp } from 'fs'`,
- * `const { promises } = require('fs')`, `const fsp = require('fs').promises`. (The `fs` module
- * object's `X.promises` is used only when the call itself was spelled through `X`.)
- */
-function findFsPromisesBinding(sourceCode: SourceCode): string | null {
-  const named = findImportedBinding(sourceCode, { module: 'fs', name: 'promises' });
-  if (named !== null && !named.includes('.')) return named;
-  return findRequiredFsPromises(sourceCode);
-}
-
-/** A top-level `const fsp = require('fs').promises` (or `node:fs`). */
-function findRequiredFsPromises(sourceCode: SourceCode): string | null {
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of statement.declarations) {
-      const init = declarator.init;
-      if (
-        declarator.id.type === AST_NODE_TYPES.Identifier &&
-        init?.type === AST_NODE_TYPES.MemberExpression &&
-        ASTUtils.getPropertyName(init) === 'promises' &&
-        init.object.type === AST_NODE_TYPES.CallExpression &&
-        init.object.callee.type === AST_NODE_TYPES.Identifier &&
-        init.object.callee.name === 'require' &&
-        init.object.arguments.length === 1 &&
-        init.object.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-        (init.object.arguments[0].value === 'fs' || init.object.arguments[0].value === 'node:fs')
-      ) {
-        return declarator.id.name;
-      }
-    }
-  }
-  return null;
-}
-
-function hasCallbackArgument(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(
-    (argument) =>
-      argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression,
-  );
-}
-
-/** `execSync(cmd, { input })` and `{ stdio }` have no `exec` equivalent. */
-function hasOptionUnsupportedByExec(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(
-    (argument) =>
-      argument.type === AST_NODE_TYPES.ObjectExpression &&
-      argument.properties.some((property) => {
-        if (property.type === AST_NODE_TYPES.SpreadElement) return false;
-        const key = ASTUtils.getPropertyName(property);
-        return key === 'input' || key === 'stdio';
-      }),
-  );
-}
-
-/** Whether the promise API accepts the call's arguments unchanged. */
-function canPassArgumentsTo(context: RuleContext, call: TSESTree.CallExpression, api: AwaitableApi): boolean {
-  const [first, second] = call.arguments;
-  const constrained = api.hasThrowIfNoEntryOption === true || api.acceptsFileDescriptor === true;
-  if (constrained && call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
-  if (api.hasThrowIfNoEntryOption && second && !isOptionsWithoutThrowIfNoEntry(second)) return false;
-  if (api.acceptsFileDescriptor && first && mayBeFileDescriptor(context, first)) return false;
-  return true;
-}
-
-function isOptionsWithoutThrowIfNoEntry(node: TSESTree.CallExpressionArgument): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ObjectExpression &&
-    node.properties.every(
-      (property) => property.type === AST_NODE_TYPES.Property && ASTUtils.getPropertyName(property) !== 'throwIfNoEntry' && ASTUtils.getPropertyName(property) !== null,
-    )
-  );
-}
-
-const FILE_DESCRIPTOR_NAME = /^fd$|^fd[A-Z_]|Fd$|_fd$/;
-
-/**
- * The `fs/promises` functions take a path or a `FileHandle`, never a numeric descriptor:
- * `readFileSync(0)`, `readFileSync(process.stdin.fd)`, `writeFileSync(fd, data)`, or (with type
- * information) any number-typed first argument keeps the sync call unfixed.
- */
-function mayBeFileDescriptor(context: RuleContext, node: TSESTree.CallExpressionArgument): boolean {
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number';
-  if (node.type === AST_NODE_TYPES.Identifier && FILE_DESCRIPTOR_NAME.test(node.name)) return true;
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    const property = ASTUtils.getPropertyName(node);
-    if (property !== null && FILE_DESCRIPTOR_NAME.test(property)) return true;
-  }
-  const services = getTypeServices(context);
-  return services !== null && hasNumberType(services, node);
-}
-

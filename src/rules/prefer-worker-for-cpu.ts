@@ -18,19 +18,31 @@ import { ensureImport } from '../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
 import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-threads.js';
 import { describeAsyncContext } from '../blocking/describe-context.js';
+import { getReportDecision, REPORT_IN_VALUES, type ReportIn } from '../blocking/report-scope.js';
+import { describeConcurrentContext } from '../blocking/describe-run-context.js';
 
 export type Options = [
   {
     allow?: string[];
     extraFunctions?: ExtraCpuFunction[];
+    /** Deprecated: the same as `reportIn: 'all-functions'`. */
     checkAllFunctions?: boolean;
+    /** Where CPU-heavy calls are reported: concurrent paths and unknown async code (default), every async function too, or every function. */
+    reportIn?: ReportIn;
     checkLoops?: boolean;
     loopDepth?: number;
     checkWorkerPerCall?: boolean;
   },
 ];
 
-export type MessageIds = 'cpuCall' | 'cpuCallWithoutVariant' | 'cpuLoopNest' | 'workerInLoop' | 'workerPerCall';
+export type MessageIds =
+  | 'cpuCall'
+  | 'cpuCallConcurrent'
+  | 'cpuCallWithoutVariant'
+  | 'cpuCallWithoutVariantConcurrent'
+  | 'cpuLoopNest'
+  | 'workerInLoop'
+  | 'workerPerCall';
 
 /** Where the reported code runs, for messages, and whether `await` may be written there. */
 interface RunContext {
@@ -48,12 +60,17 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow CPU-heavy synchronous work on the event loop in async code',
       recommended: 'recommended',
       requiresTypeChecking: false,
-      strictOptions: [{ checkLoops: true, checkWorkerPerCall: true }],
+      strictOptions: [{ checkLoops: true, checkWorkerPerCall: true, reportIn: 'async-functions' }],
+      allOptions: [{ checkLoops: true, checkWorkerPerCall: true, reportIn: 'all-functions' }],
     },
     fixable: 'code',
     messages: {
       cpuCall:
         '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; use `{{replacement}}`{{benefit}}.',
+      cpuCallConcurrent:
+        '`{{name}}` {{action}} on the event loop and {{runs}}: {{waiters}}. Use `{{replacement}}`{{benefit}}.',
+      cpuCallWithoutVariantConcurrent:
+        '`{{name}}` {{action}} on the event loop and {{runs}}: {{waiters}}. Move it to a worker thread (a pool such as piscina).',
       cpuCallWithoutVariant:
         '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; move it to a worker thread (a pool such as piscina).',
       cpuLoopNest:
@@ -105,7 +122,13 @@ export default createRule<Options, MessageIds>({
           },
           checkAllFunctions: {
             type: 'boolean',
-            description: 'Report in every function, not only in async code (never at module top level).',
+            description: "Deprecated, the same as `reportIn: 'all-functions'`: report in every function (never at module top level).",
+          },
+          reportIn: {
+            type: 'string',
+            enum: [...REPORT_IN_VALUES],
+            description:
+              "Where to report CPU-heavy calls: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function), `all-functions` (every function body).",
           },
           checkLoops: {
             type: 'boolean',
@@ -128,6 +151,7 @@ export default createRule<Options, MessageIds>({
         allow: [],
         extraFunctions: [],
         checkAllFunctions: false,
+        reportIn: 'concurrent-paths',
         checkLoops: false,
         loopDepth: 2,
         checkWorkerPerCall: false,
@@ -156,10 +180,19 @@ export default createRule<Options, MessageIds>({
       return { where: `in ${describe(enclosing.fn)}`, awaitLegal: false };
     }
 
-    function getVariantLabel(api: CpuHeavyApi): string | null {
+    /** `await promisify(gzip)(...)`; without `await` where it is not legal. */
+    function getVariantLabel(api: CpuHeavyApi, awaitLegal: boolean): string | null {
       if (api.asyncName === null) return null;
-      return api.style === 'callback' ? `await promisify(${api.asyncName})(...)` : `await ${api.asyncName}(...)`;
+      const call = api.style === 'callback' ? `promisify(${api.asyncName})(...)` : `${api.asyncName}(...)`;
+      return awaitLegal ? `await ${call}` : call;
     }
+
+    const reportIn: ReportIn = checkAllFunctions ? 'all-functions' : (options.reportIn ?? 'concurrent-paths');
+    const scope = {
+      context,
+      reportIn,
+      asyncOptions: { checkArrayCallbacks: true, checkTopLevelAwaitModules: false, hasTopLevelAwait: () => false },
+    };
 
     /** `await promisify(<variant>)(args)` / `await <variant>(args)`, reaching the variant and `promisify` through the file's bindings. */
     function buildFix(reference: ModuleMemberReference<CpuHeavyApi>, call: TSESTree.CallExpression): TSESLint.ReportFixFunction {
@@ -197,30 +230,29 @@ export default createRule<Options, MessageIds>({
     function reportCpuCall(reference: ModuleMemberReference<CpuHeavyApi>): void {
       const call = reference.node;
       if (call.type !== AST_NODE_TYPES.CallExpression) return;
-      const runContext = getRunContext(call);
-      if (!runContext) return;
+      const decision = getReportDecision(call, scope);
+      if (!decision) return;
       const api = reference.info;
       const name = reference.member.split('.').at(-1) ?? reference.member;
-      const replacement = getVariantLabel(api);
+      const replacement = getVariantLabel(api, decision.awaitLegal);
+      const concurrentData = decision.kind === 'concurrent' ? describeConcurrentContext(decision.context, sourceCode) : null;
+      const where = decision.kind === 'function' ? `in ${decision.where}` : '';
       if (replacement === null) {
         context.report({
           node: call,
-          messageId: 'cpuCallWithoutVariant',
-          data: { name, action: api.action, where: runContext.where },
+          ...(concurrentData
+            ? { messageId: 'cpuCallWithoutVariantConcurrent', data: { name, action: api.action, ...concurrentData } }
+            : { messageId: 'cpuCallWithoutVariant', data: { name, action: api.action, where } }),
         });
         return;
       }
+      const benefit = api.benefit ? `, which ${api.benefit}` : '';
       context.report({
         node: call,
-        messageId: 'cpuCall',
-        data: {
-          name,
-          action: api.action,
-          where: runContext.where,
-          replacement,
-          benefit: api.benefit ? `, which ${api.benefit}` : '',
-        },
-        fix: runContext.awaitLegal ? buildFix(reference, call) : null,
+        ...(concurrentData
+          ? { messageId: 'cpuCallConcurrent', data: { name, action: api.action, ...concurrentData, replacement, benefit } }
+          : { messageId: 'cpuCall', data: { name, action: api.action, where, replacement, benefit } }),
+        fix: decision.awaitLegal ? buildFix(reference, call) : null,
       });
     }
 

@@ -8,6 +8,7 @@ import { commonjs, jsRuleTester, runWithBothParsers, tsRuleTester, typedRuleTest
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const FS = '`await readFile` from `node:fs/promises`';
+const FS_NO_AWAIT = '`readFile` from `node:fs/promises`';
 const SLEEP = '`await setTimeout(ms)` from `node:timers/promises`';
 const FILE_HANDLE = 'the methods of a `FileHandle` from `await open()` in `node:fs/promises`';
 
@@ -31,7 +32,8 @@ runWithBothParsers('no-sync-in-async', rule, {
     // Default parameter values run before the body.
     "import fs from 'fs'; async function f(data = fs.readFileSync('d.json')) { return data; }",
     // Timer and event-listener callbacks are not async code.
-    "import fs from 'fs'; async function f(p, emitter) { setTimeout(() => fs.readFileSync(p), 10); emitter.on('data', () => fs.writeFileSync(p, 'x')); process.on('exit', () => fs.rmSync(p)); }",
+    // Timers outside a server module and shutdown listeners are not concurrent paths, nor async code.
+    "import fs from 'fs'; async function f(p) { setTimeout(() => fs.readFileSync(p), 10); process.on('exit', () => fs.rmSync(p)); }",
     // Shadowed names are not the module.
     "import fs from 'fs'; async function f(fs, p) { return fs.readFileSync(p); }",
     'async function f(p) { const fs = makeMemoryFs(); return fs.readFileSync(p); }',
@@ -116,12 +118,14 @@ runWithBothParsers('no-sync-in-async', rule, {
     },
     {
       code: "import fs from 'fs';\n(async () => { fs.mkdirSync('out'); })();",
+      options: [{ reportIn: 'async-functions' }],
       output: "import fs from 'fs';\n(async () => { await fs.promises.mkdir('out'); })();",
       errors: [blocking('mkdirSync', 'async arrow function', '`await mkdir` from `node:fs/promises`')],
     },
-    // A CLI's async main() blocks too: that is what the rule is for.
+    // A CLI's async main() runs alone (silent by default); `reportIn: 'async-functions'` reports it.
     {
       code: "import fs from 'node:fs';\nasync function main() {\n  const args = fs.readFileSync(0, 'utf8');\n  fs.writeFileSync('out.txt', args);\n}\nmain();",
+      options: [{ reportIn: 'async-functions' }],
       output: "import fs from 'node:fs';\nasync function main() {\n  const args = fs.readFileSync(0, 'utf8');\n  await fs.promises.writeFile('out.txt', args);\n}\nmain();",
       errors: [
         blocking('readFileSync', 'async function `main`', FS, { line: 3 }),
@@ -133,35 +137,43 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import fs from 'fs';\nasync function loadAll(files) {\n  return files.map((file) => fs.readFileSync(file));\n}",
       output: null,
-      errors: [blocking('readFileSync', 'a `.map` callback in async function `loadAll`', FS, { line: 3, column: 30 })],
+      errors: [blocking('readFileSync', 'a `.map` callback in async function `loadAll`', FS_NO_AWAIT, { line: 3, column: 30 })],
     },
     {
       code: "import fs from 'fs';\nasync function f(dirs) { dirs.forEach((d) => [d].filter((x) => fs.existsSync(x))); }",
       output: null,
-      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`await access` from `node:fs/promises`')],
+      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`access` from `node:fs/promises`')],
     },
     {
       code: "import fs from 'fs';\nasync function f(p) { return new Promise((resolve) => resolve(fs.readFileSync(p))); }",
       output: null,
-      errors: [blocking('readFileSync', 'a `new Promise` executor in async function `f`', FS)],
+      errors: [blocking('readFileSync', 'a `new Promise` executor in async function `f`', FS_NO_AWAIT)],
     },
     // Promise handlers: reported; fixed only when the handler itself is async.
     {
       code: "import fs from 'fs';\nload().then(() => fs.readFileSync('x'));",
+      options: [{ reportIn: 'async-functions' }],
       output: null,
-      errors: [blocking('readFileSync', 'a `.then` callback', FS)],
+      errors: [blocking('readFileSync', 'a `.then` callback', FS_NO_AWAIT)],
     },
     {
       code: "import fs from 'fs';\nload().then(async () => fs.readFileSync('x'));",
+      options: [{ reportIn: 'async-functions' }],
       output: "import fs from 'fs';\nload().then(async () => await fs.promises.readFile('x'));",
       errors: [blocking('readFileSync', 'async arrow function', FS)],
     },
     {
       code: "import fs from 'fs';\nasync function f(p) { return p.catch(() => fs.readFileSync('fallback')).finally(() => fs.rmSync('tmp')); }",
       output: null,
+      errors: [blocking('rmSync', 'a `.finally` callback', '`rm` from `node:fs/promises`')],
+    },
+    {
+      code: "import fs from 'fs';\nasync function f(p) { return p.catch(() => fs.readFileSync('fallback')).finally(() => fs.rmSync('tmp')); }",
+      options: [{ reportIn: 'async-functions' }],
+      output: null,
       errors: [
-        blocking('readFileSync', 'a `.catch` callback', FS),
-        blocking('rmSync', 'a `.finally` callback', '`await rm` from `node:fs/promises`'),
+        blocking('readFileSync', 'a `.catch` callback', FS_NO_AWAIT),
+        blocking('rmSync', 'a `.finally` callback', '`rm` from `node:fs/promises`'),
       ],
     },
     // Top-level-await modules, opt-in.
@@ -211,6 +223,7 @@ runWithBothParsers('no-sync-in-async', rule, {
     },
     {
       code: "import { execSync } from 'child_process';\nrun().then(() => execSync('make'));",
+      options: [{ reportIn: 'async-functions' }],
       output: null,
       errors: [
         blocking('execSync', 'a `.then` callback', '`exec` from `node:child_process` through `promisify` from `node:util`', { suggestions: [] }),
@@ -419,7 +432,7 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import fs from 'fs';\nasync function f(files) { return files.filter((p) => fs.existsSync(p)); }",
       output: null,
-      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`await access` from `node:fs/promises`', { suggestions: [] })],
+      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`access` from `node:fs/promises`', { suggestions: [] })],
     },
 
     // ---- child_process.
@@ -624,6 +637,7 @@ describe('no-sync-in-async options', () => {
       extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync'], replacement: 'readJson' }],
       checkTopLevelAwaitModules: true,
       checkArrayCallbacks: false,
+      reportIn: 'all-functions',
     });
     expect(messages.map((message) => message.ruleId)).toEqual(['event-loop/no-sync-in-async']);
   });
@@ -631,6 +645,7 @@ describe('no-sync-in-async options', () => {
   it.each([
     ['an unknown option', { checkEverything: true }, 'Unexpected property "checkEverything"'],
     ['a non-boolean flag', { checkArrayCallbacks: 'yes' }, 'Value "yes" should be boolean'],
+    ['an unknown reportIn', { reportIn: 'everywhere' }, 'should be equal to one of the allowed values'],
     ['allow that is not a list of strings', { allow: 'fs.existsSync' }, 'Value "fs.existsSync" should be array'],
     ['an extra function without names', { extraFunctions: [{ module: 'fs-extra' }] }, "should have required property 'names'"],
     ['an extra function with empty names', { extraFunctions: [{ module: 'fs-extra', names: [] }] }, 'should NOT have fewer than 1 items'],
@@ -724,5 +739,215 @@ describe('no-sync-in-async --fix over a whole file', () => {
         '};',
       ].join('\n'),
     );
+  });
+});
+
+/** One `blockingCallConcurrent` error: what the analysis saw and who waits. */
+function onPath(name: string, runs: string, waiters: string, alternative: string, extra: Partial<Invalid['errors'][number]> = {}): Invalid['errors'][number] {
+  return { messageId: 'blockingCallConcurrent', data: { name, runs, waiters, alternative }, ...extra };
+}
+
+const REQUESTS = 'other requests wait until it finishes';
+
+runWithBothParsers('no-sync-in-async on concurrent paths', rule, {
+  valid: [
+    // Sequential paths stay silent, async or not.
+    "#!/usr/bin/env node\nimport fs from 'fs';\nasync function main() { fs.readFileSync('package.json'); }\nmain();",
+    "import fs from 'fs';\nconst [, , file] = process.argv;\nexport async function run() { return fs.readFileSync(file); }",
+    "import fs from 'fs';\nexport default function plugin() { return { name: 'p', async buildStart() { fs.readFileSync('a'); }, closeBundle() { fs.writeFileSync('b', ''); } }; }",
+    "import fs from 'fs';\ncompiler.hooks.emit.tapPromise('P', async () => { fs.writeFileSync('stats.json', '{}'); });",
+    "import fs from 'fs';\napp.get('/x', async (req, res) => { try { res.send(await load()); } catch (error) { fs.appendFileSync('error.log', String(error)); } });",
+    "import fs from 'fs';\nprocess.on('SIGTERM', async () => { fs.rmSync('pid'); process.exit(0); });",
+    "import fs from 'fs';\nprocess.on('uncaughtException', (error) => { fs.writeFileSync('crash.log', String(error)); process.exit(1); });",
+    "import fs from 'fs';\napp.listen(3000, () => { fs.writeFileSync('pid', String(process.pid)); });",
+    "import fs from 'fs';\nasync function start() { fs.mkdirSync('tmp', { recursive: true }); }\nstart().then(() => app.listen(3000));",
+    // Sync code whose context is unknown stays silent by default.
+    "import fs from 'fs';\nexport function readConfig(p) { return fs.readFileSync(p, 'utf8'); }",
+    "import fs from 'fs';\nsetInterval(() => fs.statSync('x'), 1000);",
+    // `map.get(key, fn)` is not a route: the first argument is no path.
+    "import fs from 'fs';\nfunction f(map, key) { return map.get(key, () => fs.readFileSync(key)); }",
+  ],
+  invalid: [
+    // ---- Sync request handlers: reported, no fix (Express 4 and Node do not await handlers).
+    {
+      code: "import fs from 'fs';\napp.get('/r', (req, res) => res.send(fs.readFileSync('r.html')));",
+      output: null,
+      errors: [onPath('readFileSync', 'runs on every request to this route (`GET /r`)', REQUESTS, FS_NO_AWAIT, { suggestions: [] })],
+    },
+    {
+      code: "import http from 'http';\nimport fs from 'fs';\nhttp.createServer((req, res) => res.end(fs.readFileSync('index.html'))).listen(8080);",
+      output: null,
+      errors: [onPath('readFileSync', 'runs on every request to this server (`http.createServer`)', REQUESTS, FS_NO_AWAIT, { suggestions: [] })],
+    },
+    {
+      code: "import fs from 'fs';\napp.use((req, res, next) => { if (fs.existsSync(req.path)) res.sendFile(req.path); else next(); });",
+      output: null,
+      errors: [onPath('existsSync', 'runs on every request through this middleware', REQUESTS, '`access` from `node:fs/promises`', { suggestions: [] })],
+    },
+    {
+      code: "import fs from 'fs';\nexport default { name: 'assets', configureServer(server) { server.middlewares.use((req, res, next) => { res.end(fs.readdirSync('static').join()); }); } };",
+      output: null,
+      errors: [onPath('readdirSync', 'runs on every request through this middleware', REQUESTS, '`readdir` from `node:fs/promises`')],
+    },
+    // ---- Async handlers: the autofix, as in any async function.
+    {
+      code: "import fs from 'fs';\nrouter.get('/report', async (req, res) => { res.send(fs.readFileSync('report.html', 'utf8')); });",
+      output: "import fs from 'fs';\nrouter.get('/report', async (req, res) => { res.send(await fs.promises.readFile('report.html', 'utf8')); });",
+      errors: [onPath('readFileSync', 'runs on every request to this route (`GET /report`)', REQUESTS, FS)],
+    },
+    // ---- Frameworks that await handlers: a suggestion that also makes the handler async.
+    {
+      code: "import Router from '@koa/router';\nimport fs from 'fs';\nrouter.get('/k', (ctx) => { ctx.body = fs.readFileSync('k.txt'); });",
+      output: null,
+      errors: [
+        onPath('readFileSync', 'runs on every request to this route (`GET /k`)', REQUESTS, FS_NO_AWAIT, {
+          suggestions: [
+            {
+              messageId: 'makeHandlerAsync',
+              data: { asyncName: 'readFile' },
+              output: "import Router from '@koa/router';\nimport fs from 'fs';\nrouter.get('/k', async (ctx) => { ctx.body = await fs.promises.readFile('k.txt'); });",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nserver.route({ method: 'GET', path: '/h', handler(request, h) { return fs.readFileSync('h.txt', 'utf8'); } });",
+      output: null,
+      errors: [
+        onPath('readFileSync', 'runs on every request to this route (`GET /h`)', REQUESTS, FS_NO_AWAIT, {
+          suggestions: [
+            {
+              messageId: 'makeHandlerAsync',
+              data: { asyncName: 'readFile' },
+              output: "import fs from 'fs';\nserver.route({ method: 'GET', path: '/h', async handler(request, h) { return await fs.promises.readFile('h.txt', 'utf8'); } });",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nexport function GET() { return new Response(fs.readFileSync('data.json')); }",
+      output: null,
+      errors: [
+        onPath('readFileSync', 'runs on every request to the `GET` handler of this route module', REQUESTS, FS_NO_AWAIT, {
+          suggestions: [
+            {
+              messageId: 'makeHandlerAsync',
+              data: { asyncName: 'readFile' },
+              output: "import fs from 'fs';\nexport async function GET() { return new Response(await fs.promises.readFile('data.json')); }",
+            },
+          ],
+        }),
+      ],
+    },
+    // ---- One level of same-file helpers, named in the message; never fixed there (the helper is sync).
+    {
+      code: "import fs from 'fs';\nfunction render(name) { return fs.readFileSync(`views/${name}.html`, 'utf8'); }\napp.get('/page', (req, res) => res.send(render('page')));",
+      output: null,
+      errors: [onPath('readFileSync', 'runs in function `render`, called on every request to this route (`GET /page`)', REQUESTS, FS_NO_AWAIT, { line: 2 })],
+    },
+    {
+      code: "import fs from 'fs';\nfunction walk(dir) { return fs.readdirSync(dir); }\nexport default { name: 'p', buildStart() { walk('a'); }, configureServer(server) { server.middlewares.use((req, res) => res.end(walk('b').join())); } };",
+      output: null,
+      errors: [onPath('readdirSync', 'runs in function `walk`, called on every request through this middleware', REQUESTS, '`readdir` from `node:fs/promises`')],
+    },
+    // ---- Listeners, job processors, fan-out, per-module hooks.
+    {
+      code: "import fs from 'fs';\nsocket.on('data', (chunk) => fs.appendFileSync('log', chunk));",
+      output: null,
+      errors: [onPath('appendFileSync', "runs on every 'data' event", 'other events and requests wait until it finishes', '`appendFile` from `node:fs/promises`')],
+    },
+    {
+      code: "import { execFileSync } from 'child_process';\nimport { Worker } from 'bullmq';\nnew Worker('images', async (job) => { execFileSync('convert', [job.data.file]); });",
+      output: null,
+      errors: [
+        onPath('execFileSync', 'runs for every job of this queue worker (`images`)', 'the other jobs in progress wait until it finishes', '`execFile` from `node:child_process` through `promisify` from `node:util`', {
+          suggestions: [{ messageId: 'replaceWithPromisifiedExec', data: { asyncName: 'execFile' }, output: "import { execFileSync, execFile } from 'child_process';\nimport { Worker } from 'bullmq';\nimport { promisify } from 'util';\nnew Worker('images', async (job) => { await promisify(execFile)('convert', [job.data.file]); });" }],
+        }),
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nexport async function writeAll(files) {\n  await Promise.all(files.map(async (file) => { fs.writeFileSync(file.path, file.text); }));\n}",
+      output: "import fs from 'fs';\nexport async function writeAll(files) {\n  await Promise.all(files.map(async (file) => { await fs.promises.writeFile(file.path, file.text); }));\n}",
+      errors: [
+        onPath('writeFileSync', 'runs in each item of this `Promise.all`', 'the other items of this `Promise.all` wait until it finishes', '`await writeFile` from `node:fs/promises`', { line: 3 }),
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nexport default function assets() { return { name: 'assets', load(id) { return fs.readFileSync(id, 'utf8'); } }; }",
+      output: null,
+      errors: [onPath('readFileSync', 'runs for every module in the `load` hook', 'the other modules (and dev-server requests) wait until it finishes', FS_NO_AWAIT)],
+    },
+    {
+      code: "socket.on('message', (end) => { while (Date.now() < end) {} });",
+      output: null,
+      errors: [
+        {
+          messageId: 'busyWaitConcurrent',
+          data: { runs: "runs on every 'message' event", waiters: 'other events and requests wait until it finishes', alternative: '`setTimeout(ms)` from `node:timers/promises`' },
+        },
+      ],
+    },
+    // ---- A sync helper called from async code whose context is unknown: reported at the helper, named.
+    {
+      code: "import fs from 'fs';\nfunction readTemplate(name) { return fs.readFileSync(name, 'utf8'); }\nexport async function render(name) { return readTemplate(name); }",
+      output: null,
+      errors: [blocking('readFileSync', 'function `readTemplate`, called from async function `render`', FS_NO_AWAIT)],
+    },
+    // ---- Options: `async-functions` also reports sequential async code, `all-functions` every function.
+    {
+      code: "#!/usr/bin/env node\nimport fs from 'fs';\nasync function main() { fs.mkdirSync('out'); }\nmain();",
+      output: "#!/usr/bin/env node\nimport fs from 'fs';\nasync function main() { await fs.promises.mkdir('out'); }\nmain();",
+      options: [{ reportIn: 'async-functions' }],
+      errors: [blocking('mkdirSync', 'async function `main`', '`await mkdir` from `node:fs/promises`')],
+    },
+    {
+      code: "import fs from 'fs';\nexport function readConfig(p) { return fs.readFileSync(p, 'utf8'); }",
+      output: null,
+      options: [{ reportIn: 'all-functions' }],
+      errors: [blocking('readFileSync', 'function `readConfig`', FS_NO_AWAIT)],
+    },
+    {
+      code: "import fs from 'fs';\napp.get('/r', (req, res) => res.send(fs.readFileSync('r.html')));",
+      output: null,
+      options: [{ reportIn: 'async-functions' }],
+      errors: [onPath('readFileSync', 'runs on every request to this route (`GET /r`)', REQUESTS, FS_NO_AWAIT)],
+    },
+  ],
+});
+
+describe('no-sync-in-async on concurrent paths with TypeScript syntax', () => {
+  tsRuleTester.run('no-sync-in-async (TypeScript, concurrent paths)', rule, {
+    valid: [
+      "import fs from 'fs';\nexport default { name: 'p', async generateBundle(): Promise<void> { fs.writeFileSync('manifest.json', '{}'); } } satisfies Plugin;",
+    ],
+    invalid: [
+      {
+        code: "import fs from 'fs';\nimport type { Request, Response } from 'express';\nconst show = ((req: Request, res: Response): void => { res.send(fs.readFileSync('a')); }) as Handler;\napp.get('/a', show);",
+        output: null,
+        errors: [onPath('readFileSync', 'runs on every request to this route (`GET /a`)', REQUESTS, FS_NO_AWAIT)],
+      },
+      {
+        code: "import fs from 'fs';\nclass Cache {\n  get(key: string): Buffer { return fs.readFileSync(key); }\n}\nconst cache = new Cache();\nrouter.get('/c/:key', (req: Req, res: Res) => res.send(cache.get(req.params.key)));",
+        output: null,
+        errors: [onPath('readFileSync', 'runs in method `get`, called on every request to this route (`GET /c/:key`)', REQUESTS, FS_NO_AWAIT, { line: 3 })],
+      },
+      {
+        code: "import fs from 'fs';\nexport const POST = async (request: Request): Promise<Response> => new Response(fs.readFileSync('x'));",
+        output: "import fs from 'fs';\nexport const POST = async (request: Request): Promise<Response> => new Response(await fs.promises.readFile('x'));",
+        errors: [onPath('readFileSync', 'runs on every request to the `POST` handler of this route module', REQUESTS, FS)],
+      },
+    ],
+  });
+});
+
+describe('no-sync-in-async in the configs', () => {
+  it('reports concurrent paths in recommended, every async function in strict, every function in all', async () => {
+    const { default: plugin } = await import('../../index.js');
+    const configs = plugin.configs as Record<string, { rules?: Record<string, unknown> }>;
+    expect(configs.recommended?.rules?.['event-loop/no-sync-in-async']).toBe('error');
+    expect(configs.strict?.rules?.['event-loop/no-sync-in-async']).toEqual(['error', { reportIn: 'async-functions' }]);
+    expect(configs.all?.rules?.['event-loop/no-sync-in-async']).toEqual(['error', { reportIn: 'all-functions', checkTopLevelAwaitModules: true }]);
   });
 });

@@ -304,7 +304,7 @@ const contexts: Invalid[] = [
         messageId: 'cpuCall',
         line: 3,
         column: 30,
-        data: { name: 'gzipSync', action: 'compresses data', where: 'in a `.map` callback in async function `packAll`', replacement: 'await promisify(gzip)(...)', benefit: THREAD_POOL },
+        data: { name: 'gzipSync', action: 'compresses data', where: 'in a `.map` callback in async function `packAll`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL },
       },
     ],
   },
@@ -319,12 +319,13 @@ const contexts: Invalid[] = [
     ),
     output: null,
     errors: [
-      { messageId: 'cpuCall', line: 3, data: { name: 'checkPrimeSync', action: 'tests a number for primality', where: 'in a `.filter` callback in async function `f`', replacement: 'await promisify(checkPrime)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'checkPrimeSync', action: 'tests a number for primality', where: 'in a `.filter` callback in async function `f`', replacement: 'promisify(checkPrime)(...)', benefit: THREAD_POOL } },
       { messageId: 'cpuCall', line: 4 },
     ],
   },
   {
-    // Promise handlers: reported; fixed only when the handler is async.
+    // Promise handlers at the top level run at startup: reported with `reportIn: 'async-functions'`; fixed only when the handler is async.
+    options: [{ reportIn: 'async-functions' }],
     code: lines(
       "import zlib from 'zlib';",
       "import { promisify } from 'util';",
@@ -338,7 +339,7 @@ const contexts: Invalid[] = [
       'fetchBody().catch(async (b) => await promisify(zlib.gunzip)(b));',
     ),
     errors: [
-      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in a `.then` callback', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in a `.then` callback', replacement: 'promisify(gunzip)(...)', benefit: THREAD_POOL } },
       { messageId: 'cpuCall', line: 4, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in async arrow function', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
     ],
   },
@@ -493,8 +494,8 @@ const optionCases: Invalid[] = [
     output: null,
     options: [{ checkAllFunctions: true }],
     errors: [
-      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in function `packSync`', replacement: 'await promisify(gzip)(...)', benefit: THREAD_POOL } },
-      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in method `run`', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in function `packSync`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in method `run`', replacement: 'promisify(gunzip)(...)', benefit: THREAD_POOL } },
     ],
   },
   {
@@ -719,8 +720,8 @@ runWithBothParsers('prefer-worker-for-cpu', rule, {
     // Default parameters, class fields and static blocks are not async code.
     "import zlib from 'zlib';\nasync function f(b = zlib.gzipSync(x)) { return b; }",
     "import zlib from 'zlib';\nasync function f() { return class { packed = zlib.gzipSync(x); static { zlib.gzipSync(y); } }; }",
-    // Timer and listener callbacks are not async code (without checkAllFunctions).
-    "import zlib from 'zlib';\nasync function f(e) { setTimeout(() => zlib.gzipSync(x)); e.on('data', (d) => zlib.gunzipSync(d)); }",
+    // Timer callbacks outside a server module are not async code (without checkAllFunctions).
+    "import zlib from 'zlib';\nasync function f(e) { setTimeout(() => zlib.gzipSync(x)); }",
     // checkAllFunctions never reports the module top level.
     { code: "import zlib from 'zlib';\nconst packed = zlib.gzipSync(x);\nclass A { static { zlib.gzipSync(y); } }", options: [{ checkAllFunctions: true }] },
     // allow, with and without `node:`.
@@ -886,6 +887,7 @@ describe('prefer-worker-for-cpu options validation', () => {
             { module: 'image-lib', names: ['resizeSync'], style: 'callback' },
           ],
           checkAllFunctions: true,
+          reportIn: 'async-functions',
           checkLoops: true,
           loopDepth: 3,
           checkWorkerPerCall: true,
@@ -906,6 +908,7 @@ describe('prefer-worker-for-cpu options validation', () => {
     rejects({ checkLoops: 'yes' }, 'should be boolean');
     rejects({ checkWorkerPerCall: 1 }, 'should be boolean');
     rejects({ checkAllFunctions: null }, 'should be boolean');
+    rejects({ reportIn: 'everywhere' }, 'should be equal to one of the allowed values');
     rejects({ allow: 'zlib.gunzipSync' }, 'should be array');
     rejects({ allow: ['gunzipSync'] }, 'should match pattern');
     rejects({ allow: ['zlib.gunzipSync', 'zlib.gunzipSync'] }, 'duplicate items');
@@ -924,9 +927,10 @@ describe('prefer-worker-for-cpu options validation', () => {
 });
 
 describe('prefer-worker-for-cpu meta', () => {
-  it('is recommended, with loops and workers in strict', () => {
+  it('is recommended, with loops, workers and every async function in strict, every function in all', () => {
     expect(rule.meta.docs?.recommended).toBe('recommended');
-    expect(rule.meta.docs?.strictOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true }]);
+    expect(rule.meta.docs?.strictOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true, reportIn: 'async-functions' }]);
+    expect(rule.meta.docs?.allOptions).toEqual([{ checkLoops: true, checkWorkerPerCall: true, reportIn: 'all-functions' }]);
     expect(rule.meta.fixable).toBe('code');
   });
 
@@ -1001,4 +1005,102 @@ describe('rules-docs/prefer-worker-for-cpu.md', () => {
       });
     }
   }
+});
+
+/** One `cpuCallConcurrent` error. */
+function cpuOnPath(name: string, action: string, runs: string, waiters: string, replacement: string): Invalid['errors'][number] {
+  return { messageId: 'cpuCallConcurrent', data: { name, action, runs, waiters, replacement, benefit: THREAD_POOL } };
+}
+
+const REQUESTS_WAIT = 'other requests wait until it finishes';
+
+runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
+  valid: [
+    // Sequential paths: a CLI, a once-per-build hook, an error path, startup.
+    "#!/usr/bin/env node\nimport zlib from 'zlib';\nasync function main(b) { return zlib.gzipSync(b); }\nmain(x);",
+    "import zlib from 'zlib';\nexport default { name: 'p', async writeBundle() { zlib.brotliCompressSync(b); } };",
+    "import zlib from 'zlib';\nasync function f() { try { await g(); } catch (error) { zlib.gzipSync(Buffer.from(String(error))); } }",
+    "import crypto from 'crypto';\napp.listen(3000, () => { crypto.scryptSync('a', 'b', 32); });",
+    // A sync function with no known caller.
+    "import crypto from 'crypto';\nexport function hashPassword(p, salt) { return crypto.pbkdf2Sync(p, salt, 210000, 32, 'sha256'); }",
+  ],
+  invalid: [
+    {
+      code: "import crypto from 'crypto';\napp.post('/signup', (req, res) => { res.json({ hash: crypto.pbkdf2Sync(req.body.password, 's', 210000, 32, 'sha256') }); });",
+      output: null,
+      errors: [cpuOnPath('pbkdf2Sync', 'derives a key', 'runs on every request to this route (`POST /signup`)', REQUESTS_WAIT, 'promisify(pbkdf2)(...)')],
+    },
+    {
+      code: "import zlib from 'zlib';\nimport { promisify } from 'util';\nrouter.get('/z', async (req, res) => { res.end(zlib.gzipSync(body)); });",
+      output: "import zlib from 'zlib';\nimport { promisify } from 'util';\nrouter.get('/z', async (req, res) => { res.end(await promisify(zlib.gzip)(body)); });",
+      errors: [cpuOnPath('gzipSync', 'compresses data', 'runs on every request to this route (`GET /z`)', REQUESTS_WAIT, 'await promisify(gzip)(...)')],
+    },
+    {
+      // A cache method reached from a handler in the same file.
+      code: lines(
+        "import zlib from 'zlib';",
+        'class Cache {',
+        '  get(key) { return JSON.parse(zlib.gunzipSync(this.map.get(key))); }',
+        '}',
+        'const cache = new Cache();',
+        "app.get('/o/:id', (req, res) => res.json(cache.get(req.params.id)));",
+      ),
+      output: null,
+      errors: [cpuOnPath('gunzipSync', 'decompresses data', 'runs in method `get`, called on every request to this route (`GET /o/:id`)', REQUESTS_WAIT, 'promisify(gunzip)(...)')],
+    },
+    {
+      code: "import zlib from 'zlib';\nexport async function compressAll(files) { await Promise.all(files.map(async (f) => zlib.brotliCompressSync(f))); }",
+      output: "import zlib from 'zlib';\nimport { promisify } from 'util';\nexport async function compressAll(files) { await Promise.all(files.map(async (f) => await promisify(zlib.brotliCompress)(f))); }",
+      errors: [
+        cpuOnPath('brotliCompressSync', 'compresses data', 'runs in each item of this `Promise.all`', 'the other items of this `Promise.all` wait until it finishes', 'await promisify(brotliCompress)(...)'),
+      ],
+    },
+    {
+      code: "import zlib from 'zlib';\nws.on('message', (data) => send(zlib.inflateSync(data)));",
+      output: null,
+      errors: [cpuOnPath('inflateSync', 'decompresses data', "runs on every 'message' event", 'other events and requests wait until it finishes', 'promisify(inflate)(...)')],
+    },
+    {
+      code: "import crypto from 'crypto';\nfunction verify(p, stored) { return crypto.pbkdf2Sync(p, stored.salt, 210000, 32, 'sha256'); }\nexport async function login(p, user) { return verify(p, user); }",
+      output: null,
+      errors: [
+        {
+          messageId: 'cpuCall',
+          data: { name: 'pbkdf2Sync', action: 'derives a key', where: 'in function `verify`, called from async function `login`', replacement: 'promisify(pbkdf2)(...)', benefit: THREAD_POOL },
+        },
+      ],
+    },
+    {
+      // `reportIn: 'async-functions'` keeps reporting async code on sequential paths.
+      code: "#!/usr/bin/env node\nimport zlib from 'zlib';\nimport { promisify } from 'util';\nasync function main(b) { return zlib.gzipSync(b); }\nmain(x);",
+      output: "#!/usr/bin/env node\nimport zlib from 'zlib';\nimport { promisify } from 'util';\nasync function main(b) { return await promisify(zlib.gzip)(b); }\nmain(x);",
+      options: [{ reportIn: 'async-functions' }],
+      errors: [{ messageId: 'cpuCall' }],
+    },
+  ],
+});
+
+describe('prefer-worker-for-cpu on concurrent paths with TypeScript syntax', () => {
+  tsRuleTester.run('prefer-worker-for-cpu (TypeScript, concurrent paths)', rule, {
+    valid: ["import zlib from 'zlib';\nexport default { name: 'p', closeBundle(): void { zlib.gzipSync(b as Buffer); } } satisfies Plugin;"],
+    invalid: [
+      {
+        code: "import { zstdDecompressSync } from 'node:zlib';\nclass Store {\n  get(key: string): Buffer { return zstdDecompressSync(this.rows[key]!); }\n  stream(): Writable { const self = this; return new Writable({ final(cb: () => void) { self.get('k'); cb(); } }); }\n}",
+        output: null,
+        errors: [
+          {
+            messageId: 'cpuCallConcurrent',
+            data: {
+              name: 'zstdDecompressSync',
+              action: 'decompresses data',
+              runs: 'runs in method `get`, called at the end of every stream, in its `final`',
+              waiters: 'other I/O waits until it finishes',
+              replacement: 'promisify(zstdDecompress)(...)',
+              benefit: THREAD_POOL,
+            },
+          },
+        ],
+      },
+    ],
+  });
 });

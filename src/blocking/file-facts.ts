@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getCalleeName } from '../ast/callee-name.js';
+import { forEachChild } from '../ast/walk.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Where the file is, for the path-based CLI test. */
+export interface FileLocation {
+  filename: string;
+  cwd: string;
+}
+
+/**
+ * Facts about one file that the run-context analysis asks for, each computed on first use and
+ * kept for the file (both blocking rules share them): nothing is computed for a file without a
+ * candidate call.
+ */
+export interface FileFacts {
+  readonly sourceCode: SourceCode;
+  readonly filename: string;
+  isCliFile(): boolean;
+  isServerModule(): boolean;
+  /** The file imports a framework that awaits the promise a handler returns (Koa, Fastify, Hapi). */
+  awaitsHandlers(): boolean;
+  /** Calls whose callee is a member named `name` (`x.name(...)`, `this.name(...)`). */
+  getMemberCalls(name: string): readonly TSESTree.CallExpression[];
+}
+
+const ARGUMENT_PARSERS = /(?:from\s+|require\()\s*['"](?:commander|yargs|yargs\/yargs|cac|meow|minimist|sade|mri|arg|clipanion|@oclif\/core)['"]/u;
+const SERVER_MODULES =
+  /(?:from\s+|require\()\s*['"](?:node:)?(?:express|koa|fastify|@hapi\/hapi|hapi|connect|polka|restify|http|https|http2|@koa\/router|koa-router|h3|hono)['"]/u;
+const AWAITING_FRAMEWORKS = /(?:from\s+|require\()\s*['"](?:koa|@koa\/router|koa-router|fastify|@hapi\/hapi|hapi)['"]/u;
+/** A path segment that names command-line code (`bin/`, `cli/`), or a `cli.js` / `CliAuth.js` file name. */
+const CLI_SEGMENTS = new Set(['bin', 'cli']);
+const CLI_FILE_NAME = /^(?:cli|Cli)(?![a-z])/u;
+
+/** Whether the file runs as a command-line step: shebang, `process.argv`, an argument parser, or a CLI path. */
+function detectCliFile(sourceCode: SourceCode, location: FileLocation): boolean {
+  const text = sourceCode.text;
+  if (text.startsWith('#!')) return true;
+  if (text.includes('process.argv') || ARGUMENT_PARSERS.test(text) || /\bparseArgs\s*\(/u.test(text)) return true;
+  const relative = path.relative(location.cwd, location.filename);
+  const parts = (relative.startsWith('..') || path.isAbsolute(relative) ? location.filename : relative).split(/[\\/]/u);
+  const fileName = parts.at(-1) ?? '';
+  return parts.slice(0, -1).some((part) => CLI_SEGMENTS.has(part)) || CLI_FILE_NAME.test(fileName);
+}
+
+function indexMemberCalls(sourceCode: SourceCode): Map<string, TSESTree.CallExpression[]> {
+  const index = new Map<string, TSESTree.CallExpression[]>();
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getCalleeName(node.callee);
+      if (name !== null) {
+        const calls = index.get(name);
+        if (calls) calls.push(node);
+        else index.set(name, [node]);
+      }
+    }
+    forEachChild(node, sourceCode.visitorKeys, (child) => stack.push(child));
+  }
+  return index;
+}
+
+const factsBySource = new WeakMap<SourceCode, FileFacts>();
+
+/** The facts of the file, created on first request and shared by every rule that lints it. */
+export function getFileFacts(sourceCode: SourceCode, location: FileLocation): FileFacts {
+  const existing = factsBySource.get(sourceCode);
+  if (existing) return existing;
+  let cli: boolean | undefined;
+  let server: boolean | undefined;
+  let awaits: boolean | undefined;
+  let memberCalls: Map<string, TSESTree.CallExpression[]> | undefined;
+  const facts: FileFacts = {
+    sourceCode,
+    filename: location.filename,
+    isCliFile: () => (cli ??= detectCliFile(sourceCode, location)),
+    isServerModule: () => (server ??= SERVER_MODULES.test(sourceCode.text) || /\.listen\s*\(/u.test(sourceCode.text)),
+    awaitsHandlers: () => (awaits ??= AWAITING_FRAMEWORKS.test(sourceCode.text)),
+    getMemberCalls: (name) => (memberCalls ??= indexMemberCalls(sourceCode)).get(name) ?? [],
+  };
+  factsBySource.set(sourceCode, facts);
+  return facts;
+}

@@ -1,0 +1,192 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
+import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
+import { getCalledLocalFunction } from '../scope/local-functions.js';
+import { getAsyncContext } from './async-context.js';
+import { getArgumentSiteAnswer, getClassMethodContext, getObjectMemberContext, type SiteAnswer } from './callback-sites.js';
+import type { FileFacts } from './file-facts.js';
+import { getRouteModuleContext, getRouteObjectContext } from './request-handlers.js';
+import { sequential, UNKNOWN, type RunContext } from './run-context-types.js';
+
+export type { FileFacts } from './file-facts.js';
+
+/** Where a function is used: as a value (an argument, a property, a method) and as a callee. */
+interface FunctionUses {
+  positions: TSESTree.Node[];
+  calls: TSESTree.CallExpression[];
+  exportedName: string | null;
+}
+
+const TYPE_WRAPPERS = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSTypeAssertion,
+]);
+
+/** The outermost `fn as T` / `fn satisfies T` around a function or name: the node its parent sees. */
+function getValueNode(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (TYPE_WRAPPERS.has(current.parent?.type ?? '')) current = current.parent as TSESTree.Node;
+  return current;
+}
+
+/** The node that declares a name for `fn`: the declaration itself, or `const fn = ...`. */
+function getBindingNode(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? fn : null;
+  const parent = getValueNode(fn).parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent : null;
+}
+
+function getExportedName(binding: TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator): string | null {
+  const declaration = binding.type === AST_NODE_TYPES.FunctionDeclaration ? binding.parent : binding.parent.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ExportNamedDeclaration) return null;
+  if (binding.type === AST_NODE_TYPES.FunctionDeclaration) return binding.id?.name ?? null;
+  return binding.id.type === AST_NODE_TYPES.Identifier ? binding.id.name : null;
+}
+
+/** Member calls that reach `fn`: `this.get()`, `cache.get()` (resolved in this file), `God.handleExit()` for `God.handleExit = function`. */
+function getMemberCallsOf(fn: FunctionNode, facts: FileFacts): TSESTree.CallExpression[] {
+  const parent = getValueNode(fn).parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    const target = getCalleePath(parent.left);
+    const name = getCalleeName(parent.left);
+    if (target === null || name === null) return [];
+    return facts.getMemberCalls(name).filter((call) => getCalleePath(call.callee) === target);
+  }
+  const isMember = parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition;
+  if (!isMember) return [];
+  const name = parent.key.type === AST_NODE_TYPES.Identifier && !parent.computed ? parent.key.name : null;
+  if (name === null) return [];
+  const classNode = parent.type === AST_NODE_TYPES.Property ? null : parent.parent.parent;
+  return facts
+    .getMemberCalls(name)
+    .filter((call) => getCalledLocalFunction(call.callee, facts.sourceCode) === fn || (classNode !== null && isThisAliasCall(call, classNode, facts)));
+}
+
+/** `const self = this; ... self.m()` inside the same class: `m` is the class's own method. */
+function isThisAliasCall(call: TSESTree.CallExpression, classNode: TSESTree.Node, facts: FileFacts): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(callee.object), callee.object);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = definition?.node as TSESTree.Node | undefined;
+  return (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init?.type === AST_NODE_TYPES.ThisExpression &&
+    classNode.range[0] <= declarator.range[0] &&
+    declarator.range[1] <= classNode.range[1]
+  );
+}
+
+function getUses(fn: FunctionNode, facts: FileFacts): FunctionUses {
+  const uses: FunctionUses = { positions: [], calls: getMemberCallsOf(fn, facts), exportedName: null };
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration) uses.positions.push(getValueNode(fn));
+  const binding = getBindingNode(fn);
+  if (!binding) return uses;
+  uses.exportedName = getExportedName(binding);
+  for (const variable of facts.sourceCode.getDeclaredVariables(binding)) {
+    for (const reference of variable.references) {
+      if (reference.init === true) continue;
+      const identifier = reference.identifier as TSESTree.Node;
+      const parent = getValueNode(identifier).parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) uses.calls.push(parent);
+      else if (parent?.type === AST_NODE_TYPES.ExportSpecifier) uses.exportedName = parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : null;
+      else uses.positions.push(getValueNode(identifier));
+    }
+  }
+  return uses;
+}
+
+/** What the place `position` (a function or a name of one) is used at says about when `fn` runs. */
+function getPositionAnswer(position: TSESTree.Node, fn: FunctionNode, facts: FileFacts): SiteAnswer | null {
+  const parent = position.parent;
+  if (!parent) return null;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    if (parent.callee === position) return { kind: 'continue', at: parent };
+    const answer = getArgumentSiteAnswer(parent, position, fn, facts);
+    // An inline callback of a call we do not know runs on behalf of the code that passes it.
+    if (answer === null && isFunctionNode(position)) return { kind: 'continue', at: parent, registered: true };
+    return answer;
+  }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === position) return getRouteObjectContext(parent, fn) ?? getObjectMemberContext(parent);
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) return getClassMethodContext(parent);
+  return null;
+}
+
+/** Concurrent if any answer is; sequential if every one is; else unknown. */
+function combine(answers: readonly RunContext[]): RunContext {
+  const found = answers.find((answer) => answer.kind === 'concurrent');
+  if (found) return found;
+  if (answers.length > 0 && answers.every((answer) => answer.kind === 'sequential')) return answers[0] as RunContext;
+  return UNKNOWN;
+}
+
+const ASYNC_CONTEXT_OPTIONS = { checkArrayCallbacks: true, checkTopLevelAwaitModules: false, hasTopLevelAwait: () => false };
+const memo = [new WeakMap<FunctionNode, RunContext>(), new WeakMap<FunctionNode, RunContext>()] as const;
+
+/** One level up: how the same-file callers of `fn` run (their own callers are not followed). */
+function getCallerContext(fn: FunctionNode, calls: readonly TSESTree.CallExpression[], facts: FileFacts): RunContext {
+  const contexts = calls.map((call) => getCodeContext(call, facts, 1));
+  const combined = combine(contexts);
+  if (combined.kind === 'concurrent') return { ...combined, via: fn, handler: null, handlerAwaited: false };
+  if (combined.kind === 'sequential') return combined;
+  for (const [index, context] of contexts.entries()) {
+    if (context.kind !== 'unknown') continue;
+    const asyncContext = getAsyncContext(calls[index] as TSESTree.CallExpression, ASYNC_CONTEXT_OPTIONS);
+    const caller = asyncContext?.asyncFunction ?? asyncContext?.enclosingFunction ?? null;
+    if (caller) return { kind: 'unknown', asyncCaller: caller, helper: fn };
+  }
+  return UNKNOWN;
+}
+
+function getFunctionContext(fn: FunctionNode, facts: FileFacts, depth: 0 | 1): RunContext {
+  const known = memo[depth].get(fn);
+  if (known) return known;
+  memo[depth].set(fn, UNKNOWN);
+  const uses = getUses(fn, facts);
+  const answers: RunContext[] = [];
+  for (const position of uses.positions) {
+    const answer = getPositionAnswer(position, fn, facts);
+    if (answer === null) answers.push(UNKNOWN);
+    else if (answer.kind !== 'continue') answers.push(answer);
+    else answers.push(getContinuationContext(answer.at, answer.registered === true, facts, depth));
+  }
+  const routeModule = getRouteModuleContext(fn, uses.exportedName, facts.filename);
+  if (routeModule) answers.push(routeModule);
+  let result = combine(answers);
+  if (result.kind === 'unknown' && facts.isCliFile()) result = sequential('cli', '');
+  else if (result.kind === 'unknown' && depth === 0 && uses.calls.length > 0) result = getCallerContext(fn, uses.calls, facts);
+  memo[depth].set(fn, result);
+  return result;
+}
+
+/**
+ * The context of the code a callback continues. A callback handed to an unknown callee at the
+ * module top level is registered there but runs later, so it does not inherit "top level".
+ */
+function getContinuationContext(at: TSESTree.Node, registered: boolean, facts: FileFacts, depth: 0 | 1): RunContext {
+  const context = getCodeContext(at, facts, depth);
+  return registered && context.kind === 'sequential' && context.why === 'module-top-level' ? UNKNOWN : context;
+}
+
+/** Where the code at `node` runs: its `catch` block, its function (with that function's uses), or the module top level. */
+function getCodeContext(node: TSESTree.Node, facts: FileFacts, depth: 0 | 1): RunContext {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause && current.body === child) return sequential('error-path', 'catch');
+    if (isFunctionNode(current)) return getFunctionContext(current, facts, depth);
+    if (current.type === AST_NODE_TYPES.StaticBlock) return sequential('module-top-level', 'static');
+    if ((current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) && current.value === child) return UNKNOWN;
+    child = current;
+  }
+  return sequential('module-top-level', '');
+}
+
+/**
+ * Where the code at `node` runs, with the reason: concurrently with other work (a request
+ * handler, a listener, a job processor, an item of a fan-out, a per-module bundler hook; also
+ * when a same-file caller of its function is one of those), alone (module top level, a CLI, a
+ * once-per-build hook, startup, an error path, shutdown), or unknown. Per-function answers are
+ * kept, so the many calls of one function cost one analysis.
+ */
+export function getRunContext(node: TSESTree.Node, facts: FileFacts): RunContext {
+  return getCodeContext(node, facts, 0);
+}
