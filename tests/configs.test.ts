@@ -34,11 +34,12 @@ describe('the all config', () => {
     expect(plugin.configs.all.rules).not.toEqual(plugin.configs.strict.rules);
   });
 
-  it('keeps options that are not detection booleans as strict sets them', () => {
+  it('sets options that are not detection booleans as the rule’s allOptions say, else as strict does', () => {
     for (const [name, rule] of Object.entries(rules)) {
       const strict = (rule.meta.docs?.strictOptions?.[0] ?? {}) as Record<string, unknown>;
+      const own = (rule.meta.docs?.allOptions?.[0] ?? {}) as Record<string, unknown>;
       const all = getAllOptions(rule);
-      for (const [option, value] of Object.entries(strict)) {
+      for (const [option, value] of Object.entries({ ...strict, ...own })) {
         if (!/^(check|ignore)[A-Z]/.test(option)) expect(all[option], `${name}.${option}`).toEqual(value);
       }
     }

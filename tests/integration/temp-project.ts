@@ -289,10 +289,10 @@ export function exampleSourceFiles(): string[] {
     .map((file) => `src/${file}`);
 }
 
-/** Regular expression for a `meta.messages` template: `{{ name }}` placeholders match any text. */
+/** Regular expression for a `meta.messages` template: `{{ name }}` placeholders match any text, also none (`{{order}}`). */
 export function templatePattern(template: string): RegExp {
   const parts = template.split(/\{\{\s*[\w.]+\s*\}\}/);
-  return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]+?')}$`);
+  return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?')}$`);
 }
 
 /** Whether `text` is one of the rule's own messages with its placeholders filled in. */

@@ -948,6 +948,9 @@ describe('no-sync-in-async in the configs', () => {
     const configs = plugin.configs as Record<string, { rules?: Record<string, unknown> }>;
     expect(configs.recommended?.rules?.['event-loop/no-sync-in-async']).toBe('error');
     expect(configs.strict?.rules?.['event-loop/no-sync-in-async']).toEqual(['error', { reportIn: 'async-functions' }]);
-    expect(configs.all?.rules?.['event-loop/no-sync-in-async']).toEqual(['error', { reportIn: 'all-functions', checkTopLevelAwaitModules: true }]);
+    expect(configs.all?.rules?.['event-loop/no-sync-in-async']).toEqual([
+      'error',
+      { reportIn: 'all-functions', checkTopLevelAwaitModules: true, checkArrayCallbacks: true },
+    ]);
   });
 });
