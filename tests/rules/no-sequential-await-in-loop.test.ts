@@ -701,6 +701,85 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
   ],
 });
 
+/** The full message data of a report: what was awaited, what the rule saw, what to keep in order. */
+function saw(awaited: string, seen: string, order = '', suggestions: Suggestion[] = []): Error {
+  return { messageId: 'sequentialAwait', data: { awaited, runner: 'Promise.all', seen, order }, suggestions };
+}
+
+// Methods of the same class are read one level; constant flags and guards do not order the items.
+runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and guards)', rule, {
+  valid: [
+    // The method writes the instance's state: the next item may read it.
+    'class Registry { async show(names) { for (const name of names) { await this.describe(name); } } async describe(name) { this.last = await fetchDoc(name); } }',
+    'class Registry { #seen = new Map(); async show(names) { for (const name of names) { await this.track(name); } } async track(name) { this.#seen.set(name, await fetchDoc(name)); } }',
+    // An inherited method cannot be read: it may write the instance.
+    'class Install extends Base { async run(pkgs) { for (const pkg of pkgs) { await this.install(pkg); } } }',
+    // The method's own body runs a child process or asks the user.
+    'class Pkg { async run(dirs, args) { for (const dir of dirs) { await this.exec(args, { dir }); } } async exec(args, { dir }) { return spawn(args[0], args.slice(1), { cwd: dir, stdio: "inherit" }); } }',
+    'class Init { async all(paths) { for (const p of paths) { await this.ask(p); } } async ask(p) { const answers = await input.read(() => questions(p)); return answers; } }',
+    // A guard that another iteration or a callback can change decides whether the next item runs.
+    'async function f(items, api) { let stopped = false; api.on("stop", () => { stopped = true; }); for (const item of items) { if (stopped) break; await api.comment(item.id); } }',
+    'async function f(items, api) { for (const item of items) { const done = await api.comment(item.id); if (done) return; } }',
+    'async function f(items, api, opts) { for (const item of items) { if (opts.dryRun) return; await api.comment(item.id); } }',
+    // A flag written with a value that differs per item: the last one to finish would win.
+    'async function f(ids, api) { for (const id of ids) { try { await api.close(id); } catch (error) { process.exitCode = error.code; } } }',
+  ],
+  invalid: [
+    {
+      code: 'class Registry { async show(names, opts) { for (const name of names) { await this.describe(name, opts); } } async describe(name, opts) { const doc = await fetchDoc(name, opts); return doc.version; } }',
+      output: null,
+      errors: [
+        saw('this.describe(name, opts)', 'each one only reads `name` and writes nothing outside the iteration', '', [
+          concurrently(
+            'class Registry { async show(names, opts) { await Promise.all(Array.from(names, async (name) => { await this.describe(name, opts); })); } async describe(name, opts) { const doc = await fetchDoc(name, opts); return doc.version; } }',
+          ),
+        ]),
+      ],
+    },
+    {
+      // `exec` names a method of the class here, not a child process: its body only reads a file.
+      code: 'class Pkg { async run(dirs, args) { for (const dir of dirs) { await this.exec(args, { dir }); } } async exec(args, { dir }) { const pkg = await readPkg(dir); return pkg.get(args); } }',
+      output: null,
+      errors: [
+        saw('this.exec(args, { dir })', 'each one only reads `dir` and writes nothing outside the iteration', '', [
+          concurrently(
+            'class Pkg { async run(dirs, args) { await Promise.all(Array.from(dirs, async (dir) => { await this.exec(args, { dir }); })); } async exec(args, { dir }) { const pkg = await readPkg(dir); return pkg.get(args); } }',
+          ),
+        ]),
+      ],
+    },
+    {
+      // Every failing item sets the same exit code: the order of the writes does not show.
+      code: 'async function f(ids, api) { for (const id of ids) { try { await api.close(id); } catch { process.exitCode = 1; } } }',
+      output: null,
+      errors: [
+        saw('api.close(id)', 'each one only reads `id` and writes `process.exitCode`', '', [
+          concurrently('async function f(ids, api) { await Promise.all(Array.from(ids, async (id) => { try { await api.close(id); } catch { process.exitCode = 1; } })); }'),
+        ]),
+      ],
+    },
+    {
+      // A parameter never written holds for every item alike: reported, without a rewrite.
+      code: 'async function f(items, api, preview) { for (const item of items) { if (!preview) break; await api.comment(item.id); } }',
+      output: null,
+      errors: [
+        saw(
+          'api.comment(item.id)',
+          'each one only reads `item` and writes nothing outside the iteration',
+          ', and test the flag that leaves the loop once, before starting them',
+        ),
+      ],
+    },
+    {
+      code: 'async function f(items, api, config) { const { dryRun } = config; for (const item of items) { if (dryRun) { console.info(`would comment on ${item.url}`); return; } await api.comment(item.id); } }',
+      output: null,
+      errors: [
+        saw('api.comment(item.id)', 'each one only reads `item` and writes nothing outside the iteration', ', and print the results afterwards in item order'),
+      ],
+    },
+  ],
+});
+
 // JSX under espree.
 jsRuleTester.run('no-sequential-await-in-loop (JSX)', rule, {
   valid: ['async function f(ids) { for (const id of ids) { const view = <Row id={id} />; await paint(view); await flushAll(); } }'],
