@@ -217,6 +217,15 @@ export function isOrderedUnitCall(node: TSESTree.Node): boolean {
   return first !== undefined && ORDERED_CALLEE_WORDS.has(first);
 }
 
+/** Lifecycle words that end an item's life (`row.destroy()`, `conn.close()`, `r.dispose()`). */
+const DISPOSER_WORDS = new Set(['stop', 'teardown', 'down', 'uninstall', 'unregister', 'unmount', 'dispose', 'destroy', 'close', 'cleanup']);
+
+/** A method that disposes of its item: `destroy`, `closeAll`, `dispose`. */
+export function isDisposerMethodName(name: string): boolean {
+  const first = getIdentifierWords(name)[0];
+  return first !== undefined && DISPOSER_WORDS.has(first);
+}
+
 /** A method of a loop item that runs it (`plugin.setup()`, `hook.handler(ctx)`, `server.close()`). */
 export function isLifecycleMethodName(name: string): boolean {
   const first = getIdentifierWords(name)[0];

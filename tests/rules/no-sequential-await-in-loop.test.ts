@@ -721,6 +721,10 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
     'async function f(items, api) { let stopped = false; api.on("stop", () => { stopped = true; }); for (const item of items) { if (stopped) break; await api.comment(item.id); } }',
     'async function f(items, api) { for (const item of items) { const done = await api.comment(item.id); if (done) return; } }',
     'async function f(items, api, opts) { for (const item of items) { if (opts.dryRun) return; await api.comment(item.id); } }',
+    // Handed-in resources are disposed of in the order given; loaded records still run code by its name.
+    'async function f(servers) { for (const server of servers) { await server.close(); } }',
+    'async function f(Model, where) { const rows = await Model.findAll({ where }); for (const row of rows) { await row.setup(); } }',
+    'async function f(load) { const stack = await load(); for (const r of stack.reverse()) { await r.dispose(); } }',
     // A flag written with a value that differs per item: the last one to finish would win.
     'async function f(ids, api) { for (const id of ids) { try { await api.close(id); } catch (error) { process.exitCode = error.code; } } }',
   ],
@@ -755,6 +759,16 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
       errors: [
         saw('api.close(id)', 'each one only reads `id` and writes `process.exitCode`', '', [
           concurrently('async function f(ids, api) { await Promise.all(Array.from(ids, async (id) => { try { await api.close(id); } catch { process.exitCode = 1; } })); }'),
+        ]),
+      ],
+    },
+    {
+      // Records the function loaded itself are data: destroying each is work per record.
+      code: 'async function f(Model, where) { const rows = await Model.findAll({ where }); for (const row of rows) { await row.destroy(); } }',
+      output: null,
+      errors: [
+        saw('row.destroy()', 'each one only reads `row` and writes nothing outside the iteration', '', [
+          concurrently('async function f(Model, where) { const rows = await Model.findAll({ where }); await Promise.all(Array.from(rows, async (row) => { await row.destroy(); })); }'),
         ]),
       ],
     },
