@@ -75,7 +75,22 @@ function getCallReasonByName(state: LoopState, call: CallNode, awaited: boolean)
   if (isPacingCall(state, call)) return 'pacing';
   if (isProcessRunnerCall(call, awaited, state.options.processCalls.has(call))) return 'process-runner';
   if (isPromptCall(call)) return 'prompt';
-  return awaited && isOrderedUnitCall(call) ? 'ordered-unit' : null;
+  return awaited && isOrderedUnitCall(call) && handsItem(state, call) ? 'ordered-unit' : null;
+}
+
+/**
+ * Whether a call is handed a loop item itself (`runTask(task)`, `publish(event.payload)`): a unit
+ * of work the loop was given, run in the order given. A value the iteration builds for the call
+ * (`run('npx', ['esbuild', entry])`, `execute(new DropOp(name))`) is per-item work like any other.
+ */
+function handsItem(state: LoopState, call: CallNode): boolean {
+  return call.arguments.some((argument) => {
+    let root: TSESTree.Node = skipValueWrappers(argument);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipValueWrappers(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = state.resolve(root);
+    return variable !== null && state.isItemVariable(variable);
+  });
 }
 
 function getCallReason(state: LoopState, call: CallNode, own: boolean): SequentialReason | null {

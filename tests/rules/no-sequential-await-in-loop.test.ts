@@ -725,6 +725,8 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
     'async function f(servers) { for (const server of servers) { await server.close(); } }',
     'async function f(Model, where) { const rows = await Model.findAll({ where }); for (const row of rows) { await row.setup(); } }',
     'async function f(load) { const stack = await load(); for (const r of stack.reverse()) { await r.dispose(); } }',
+    // A unit of work handed in by the loop (the item or a part of it) runs in the order given.
+    'async function f(jobs) { for (const job of jobs) { await execute(job.spec); } }',
     // A flag written with a value that differs per item: the last one to finish would win.
     'async function f(ids, api) { for (const id of ids) { try { await api.close(id); } catch (error) { process.exitCode = error.code; } } }',
   ],
@@ -759,6 +761,16 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
       errors: [
         saw('api.close(id)', 'each one only reads `id` and writes `process.exitCode`', '', [
           concurrently('async function f(ids, api) { await Promise.all(Array.from(ids, async (id) => { try { await api.close(id); } catch { process.exitCode = 1; } })); }'),
+        ]),
+      ],
+    },
+    {
+      // `bundle` is handed a value built for this entry, not a unit of work the loop was given.
+      code: 'async function f(entries, outdir) { for (const entry of entries) { await bundle({ entryPoints: [entry], outdir }); } }',
+      output: null,
+      errors: [
+        saw('bundle({ entryPoints: [entry], outdir })', 'each one only reads `entry` and writes nothing outside the iteration', '', [
+          concurrently('async function f(entries, outdir) { await Promise.all(Array.from(entries, async (entry) => { await bundle({ entryPoints: [entry], outdir }); })); }'),
         ]),
       ],
     },
