@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getLastIdentifierName, isNameEndingWithWord, isNameStartingWithWord } from '../ast/names.js';
+import { getCalleeName } from '../ast/callee-name.js';
+import { getIdentifierWords, getLastIdentifierName, isNameEndingWithWord, isNameStartingWithWord } from '../ast/names.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
 import { someInSameFunction } from '../ast/walk.js';
 import type { LoopIndependenceOptions, SequentialReason } from './loop-independence.js';
@@ -75,7 +76,14 @@ function getCallReasonByName(state: LoopState, call: CallNode, awaited: boolean)
   if (isPacingCall(state, call)) return 'pacing';
   if (isProcessRunnerCall(call, awaited, state.options.processCalls.has(call))) return 'process-runner';
   if (isPromptCall(call)) return 'prompt';
-  return awaited && isOrderedUnitCall(call) && handsItem(state, call) ? 'ordered-unit' : null;
+  return awaited && isOrderedUnitCall(call) && (isModuleLoadCall(call) || handsItem(state, call)) ? 'ordered-unit' : null;
+}
+
+/** `requireOrImport(path)`, `importFile(f)`: loading a module runs its top-level code, in the order loaded. */
+function isModuleLoadCall(call: CallNode): boolean {
+  const name = getCalleeName(call.callee);
+  const first = name === null ? undefined : getIdentifierWords(name)[0];
+  return first === 'import' || first === 'require';
 }
 
 /**

@@ -6,7 +6,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-sequential-await-in-loop.js';
-import { commonjs, jsRuleTester, runWithBothParsers, tsRuleTester, typedRuleTester } from '../helpers/rule-tester.js';
+import { commonjs, jsRuleTester, runWithBothParsers, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
 import { applyFixes } from '../helpers/apply-fixes.js';
 import { parses } from '../helpers/lint-code.js';
 import { getDocExamples } from '../helpers/doc-examples.js';
@@ -15,12 +15,17 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 type Error = Invalid['errors'][number];
 type Suggestion = NonNullable<Error['suggestions']>[number];
 
+/** The awaited expression each `sequential()` report names, checked against the message by `describe('reported await')`. */
+const awaitedOf = new WeakMap<Error, string>();
+
 /**
- * The report and where it points. `awaited` names the awaited expression for the reader of the
- * test; the message's full data (what the rule saw) is checked by the cases of `describe('message')`.
+ * The report and where it points. `awaited` is the awaited expression the message must name; the
+ * message's full data (what the rule saw) is checked by `saw()` cases and `describe('message')`.
  */
-function sequential(_awaited: string, extra: Partial<Error> = {}): Error {
-  return { messageId: 'sequentialAwait', ...extra };
+function sequential(awaited: string, extra: Partial<Error> = {}): Error {
+  const error: Error = { messageId: 'sequentialAwait', ...extra };
+  awaitedOf.set(error, awaited);
+  return error;
 }
 
 function concurrently(output: string, messageId: MessageIds = 'runConcurrently'): Suggestion {
@@ -31,7 +36,7 @@ function phases(output: string, messageId: MessageIds = 'runPhases'): Suggestion
   return { messageId, output };
 }
 
-runWithBothParsers('no-sequential-await-in-loop', rule, {
+const MAIN_CASES: RuleCases<MessageIds, Options> = {
   valid: [
     // ---- Loops that are never reported.
     'async function f(q) { while (q.length) { await handle(q.shift()); } }',
@@ -699,7 +704,9 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
       languageOptions: commonjs,
     },
   ],
-});
+};
+
+runWithBothParsers('no-sequential-await-in-loop', rule, MAIN_CASES);
 
 /** The full message data of a report: what was awaited, what the rule saw, what to keep in order. */
 function saw(awaited: string, seen: string, order = '', suggestions: Suggestion[] = []): Error {
@@ -727,6 +734,8 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
     'async function f(load) { const stack = await load(); for (const r of stack.reverse()) { await r.dispose(); } }',
     // A unit of work handed in by the loop (the item or a part of it) runs in the order given.
     'async function f(jobs) { for (const job of jobs) { await execute(job.spec); } }',
+    // Loading a module runs its top-level code, whatever the path is built from.
+    'async function f(files, loader) { for (const file of files) { await loader.requireOrImport(resolvePath(file)); } }',
     // A flag written with a value that differs per item: the last one to finish would win.
     'async function f(ids, api) { for (const id of ids) { try { await api.close(id); } catch (error) { process.exitCode = error.code; } } }',
   ],
@@ -804,6 +813,29 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
       ],
     },
   ],
+});
+
+describe('reported await', () => {
+  const prefix = (awaited: string) => `This loop awaits \`${awaited}\` one item at a time, and the iterations appear independent: each one only reads `;
+  const cases = MAIN_CASES.invalid.filter((testCase) => testCase.errors.some((error) => awaitedOf.has(error)));
+  it.each(cases.map((testCase) => [testCase.code, testCase] as const))('names the awaited expression and what it saw: %s', (_, testCase) => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(testCase.code, [
+      {
+        files: ['**/*.js'],
+        ...(testCase.languageOptions ? { languageOptions: testCase.languageOptions as Linter.LanguageOptions } : {}),
+        plugins: { loops: { rules: { 'no-sequential-await-in-loop': rule as never } } },
+        rules: { 'loops/no-sequential-await-in-loop': ['error', ...(testCase.options ?? [])] as Linter.RuleEntry },
+      },
+    ]);
+    const expected = testCase.errors.map((error) => awaitedOf.get(error));
+    expect(messages).toHaveLength(expected.length);
+    messages.forEach((message, index) => {
+      const awaited = expected[index];
+      if (awaited !== undefined) expect(message.message.slice(0, prefix(awaited).length)).toBe(prefix(awaited));
+      expect(message.message).not.toContain('{{');
+    });
+  });
 });
 
 // JSX under espree.
