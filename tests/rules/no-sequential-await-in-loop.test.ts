@@ -734,6 +734,8 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
     'async function f(load) { const stack = await load(); for (const r of stack.reverse()) { await r.dispose(); } }',
     // A unit of work handed in by the loop (the item or a part of it) runs in the order given.
     'async function f(jobs) { for (const job of jobs) { await execute(job.spec); } }',
+    // A batch of the list awaited per iteration: the batches go one at a time on purpose.
+    'async function f(chunks) { for (const chunk of chunks) { await Promise.all(chunk.map((id) => load(id))); } }',
     // Loading a module runs its top-level code, whatever the path is built from.
     'async function f(files, loader) { for (const file of files) { await loader.requireOrImport(resolvePath(file)); } }',
     // A flag written with a value that differs per item: the last one to finish would win.
@@ -780,6 +782,18 @@ runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and g
       errors: [
         saw('bundle({ entryPoints: [entry], outdir })', 'each one only reads `entry` and writes nothing outside the iteration', '', [
           concurrently('async function f(entries, outdir) { await Promise.all(Array.from(entries, async (entry) => { await bundle({ entryPoints: [entry], outdir }); })); }'),
+        ]),
+      ],
+    },
+    {
+      // Two reads of one item awaited together are that item's work, not a batch run one at a time.
+      code: 'async function f(keys, out) { for (const key of keys) { const [meta, body] = await Promise.all([readMeta(key), readBody(key)]); out[key] = { meta, body }; } }',
+      output: null,
+      errors: [
+        saw('Promise.all(…)', 'each one only reads `key` and writes `out[key]`', '', [
+          phases(
+            'async function f(keys, out) { for (const { key, value: [meta, body] } of await Promise.all(Array.from(keys, async (key) => ({ key, value: await Promise.all([readMeta(key), readBody(key)]) })))) { out[key] = { meta, body }; } }',
+          ),
         ]),
       ],
     },
