@@ -7,7 +7,7 @@ import type { SequentialReason } from './loop-independence.js';
 import type { LoopState } from './loop-state.js';
 import {
   isFileWriteCall,
-  isLifecycleMethodName,
+  isDisposerMethodName, isLifecycleMethodName,
   isSharedStateName,
   isValueChain,
   type CallNode,
@@ -94,9 +94,23 @@ function getCalleeReason(state: LoopState, call: CallNode): SequentialReason | n
   if (callee.type === AST_NODE_TYPES.MemberExpression && method !== null && isLifecycleMethodName(method)) {
     const root = getChainRoot(callee.object);
     const variable = root.type === AST_NODE_TYPES.Identifier ? state.resolve(root) : null;
-    if (variable && state.isItemVariable(variable)) return 'calls-item';
+    if (variable && state.isItemVariable(variable) && !(isDisposerMethodName(method) && isLoadedList(state))) return 'calls-item';
   }
   return null;
+}
+
+/**
+ * The loop walks a list its own function awaited from a query (`let rows = await findAll(q)`): the
+ * items are records it loaded, not code or resources handed in to run in their order, so disposing
+ * of each (`row.destroy()`) is work per record.
+ */
+function isLoadedList(state: LoopState): boolean {
+  const iterable = state.shape.iterable && skipValueWrappers(state.shape.iterable);
+  if (iterable?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = state.resolve(iterable);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]?.type !== TSESLint.Scope.DefinitionType.Variable) return false;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  return writes.some((reference) => reference.writeExpr && skipValueWrappers(reference.writeExpr).type === AST_NODE_TYPES.AwaitExpression);
 }
 
 /** Every iteration writes the same file: the writes must not interleave. */

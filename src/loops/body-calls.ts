@@ -1,7 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getLastIdentifierName, isNameEndingWithWord, isNameStartingWithWord } from '../ast/names.js';
+import { getCalleeName } from '../ast/callee-name.js';
+import { getIdentifierWords, getLastIdentifierName, isNameEndingWithWord, isNameStartingWithWord } from '../ast/names.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
+import { someInSameFunction } from '../ast/walk.js';
 import type { LoopIndependenceOptions, SequentialReason } from './loop-independence.js';
+import { getSameClassMethod } from './loop-carried-state.js';
 import type { LoopState } from './loop-state.js';
 import {
   isOrderedUnitCall,
@@ -48,12 +51,61 @@ export function isSequentialReceiver(node: TSESTree.Node, options: LoopIndepende
   return name !== null && isNameEndingWithWord(name, [...options.sequentialReceivers, ...ORDERED_CHANNEL_RECEIVERS]);
 }
 
-function getCallReason(state: LoopState, call: CallNode, own: boolean): SequentialReason | null {
-  const awaited = state.isAwaited(call);
+/**
+ * Why a method the class declares runs a child process or a prompt, read from the calls its own
+ * body makes (one level): its name alone (`this.exec(args)`) says nothing.
+ */
+function getSameClassMethodReason(state: LoopState, method: TSESTree.FunctionExpression): SequentialReason | null {
+  let reason: SequentialReason | null = null;
+  someInSameFunction(
+    method.body,
+    state.sourceCode.visitorKeys,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+      if (getSameClassMethod(node)) return false;
+      if (isProcessRunnerCall(node, true, state.options.processCalls.has(node))) reason = 'process-runner';
+      else if (isPromptCall(node)) reason = 'prompt';
+      return reason !== null;
+    },
+    { enterArrows: true },
+  );
+  return reason;
+}
+
+function getCallReasonByName(state: LoopState, call: CallNode, awaited: boolean): SequentialReason | null {
   if (isPacingCall(state, call)) return 'pacing';
   if (isProcessRunnerCall(call, awaited, state.options.processCalls.has(call))) return 'process-runner';
   if (isPromptCall(call)) return 'prompt';
-  if (awaited && isOrderedUnitCall(call)) return 'ordered-unit';
+  return awaited && isOrderedUnitCall(call) && (isModuleLoadCall(call) || handsItem(state, call)) ? 'ordered-unit' : null;
+}
+
+/** `requireOrImport(path)`, `importFile(f)`: loading a module runs its top-level code, in the order loaded. */
+function isModuleLoadCall(call: CallNode): boolean {
+  const name = getCalleeName(call.callee);
+  const first = name === null ? undefined : getIdentifierWords(name)[0];
+  return first === 'import' || first === 'require';
+}
+
+/**
+ * Whether a call is handed a loop item itself (`runTask(task)`, `publish(event.payload)`): a unit
+ * of work the loop was given, run in the order given. A value the iteration builds for the call
+ * (`run('npx', ['esbuild', entry])`, `execute(new DropOp(name))`) is per-item work like any other.
+ */
+function handsItem(state: LoopState, call: CallNode): boolean {
+  return call.arguments.some((argument) => {
+    let root: TSESTree.Node = skipValueWrappers(argument);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipValueWrappers(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = state.resolve(root);
+    return variable !== null && state.isItemVariable(variable);
+  });
+}
+
+function getCallReason(state: LoopState, call: CallNode, own: boolean): SequentialReason | null {
+  const awaited = state.isAwaited(call);
+  const method = getSameClassMethod(call);
+  const byName = method ? getSameClassMethodReason(state, method) : getCallReasonByName(state, call, awaited);
+  if (byName) return byName;
   if (!own) return null;
   const callee = skipValueWrappers(call.callee);
   return callee.type === AST_NODE_TYPES.MemberExpression && isSequentialReceiver(callee.object, state.options) ? 'sequential-receiver' : null;

@@ -20,6 +20,11 @@ export interface LoopBodyFacts {
   continues: TSESTree.ContinueStatement[];
   /** `return`, uncaught `throw`, `break` of this loop, a jump to an outer label, `process.exit()`. */
   exits: boolean;
+  /**
+   * Tests of `if (dryRun) return;` / `if (!LIMIT) break;` at the top of the body: a name or a
+   * literal that may decide whether the loop leaves early (an exit only when the name can change).
+   */
+  exitGuards: TSESTree.Expression[];
   hasYield: boolean;
   /** `for await` or `await using` in the body. */
   hasAsyncIteration: boolean;
@@ -46,6 +51,28 @@ function findJumpTarget(
   if (label === undefined) return 'this-loop';
   const parent = loop.parent;
   return parent?.type === AST_NODE_TYPES.LabeledStatement && parent.label.name === label ? 'this-loop' : 'outside';
+}
+
+function isNameOrLiteral(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return isNameOrLiteral(node.argument);
+  return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal;
+}
+
+/**
+ * The test of the `if` that holds an exit, when that `if` is a statement of the body itself and
+ * its test is a name or a literal (`if (isDryRun) { log(); return; }`); null otherwise.
+ */
+function getTopLevelGuard(exit: TSESTree.Node, loop: TSESTree.Node): TSESTree.Expression | null {
+  let current: TSESTree.Node = exit;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.IfStatement) {
+    if (current.parent.type !== AST_NODE_TYPES.BlockStatement || current.parent === (loop as TSESTree.ForOfStatement).body) return null;
+    current = current.parent;
+  }
+  const ifStatement = current.parent;
+  if (ifStatement?.type !== AST_NODE_TYPES.IfStatement || ifStatement.consequent !== current || !isNameOrLiteral(ifStatement.test)) return null;
+  const holder = ifStatement.parent;
+  const body = (loop as TSESTree.ForOfStatement).body;
+  return holder === body || (holder === loop && body === ifStatement) ? ifStatement.test : null;
 }
 
 function isCaughtWithin(node: TSESTree.Node, loop: TSESTree.Node): boolean {
@@ -88,11 +115,17 @@ export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.Sou
     thisNodes: [],
     continues: [],
     exits: false,
+    exitGuards: [],
     hasYield: false,
     hasAsyncIteration: false,
     labelUsed: false,
     functionContext: false,
     declaresVar: false,
+  };
+  const recordExit = (node: TSESTree.Node): void => {
+    const guard = getTopLevelGuard(node, loop);
+    if (guard) facts.exitGuards.push(guard);
+    else facts.exits = true;
   };
   // `own`: code of the loop's function; `lexical`: own code or arrows in it (same `this`, `arguments`).
   const visit = (node: TSESTree.Node, own: boolean, lexical: boolean): void => {
@@ -111,7 +144,7 @@ export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.Sou
         if (own && node.kind === 'var') facts.declaresVar = true;
         break;
       case AST_NODE_TYPES.ReturnStatement:
-        if (own) facts.exits = true;
+        if (own) recordExit(node);
         break;
       case AST_NODE_TYPES.ThrowStatement:
         // A throw that passes a caught failure on stops the items after it; a check of one item's
@@ -123,7 +156,7 @@ export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.Sou
         if (own) {
           const target = findJumpTarget(node, loop);
           if (target === 'outside' || (target === 'this-loop' && node.type === AST_NODE_TYPES.BreakStatement)) {
-            facts.exits = true;
+            recordExit(node);
           } else if (target === 'this-loop' && node.type === AST_NODE_TYPES.ContinueStatement) {
             facts.continues.push(node);
             if (node.label) facts.labelUsed = true;

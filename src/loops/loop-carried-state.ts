@@ -1,5 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+import { isFunctionNode } from '../ast/function-node.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
+import { someInSameFunction } from '../ast/walk.js';
 import type { SequentialReason } from './loop-independence.js';
 import type { LoopState } from './loop-state.js';
 import type { PhaseSplit } from './phase-split.js';
@@ -28,14 +32,86 @@ export function getIndexWrittenReason(state: LoopState): SequentialReason | null
   return writesIndex ? 'index-written' : null;
 }
 
+/** Methods that change the collection they are called on (`this.#seen.set(k, v)`, `this.queue.push(x)`). */
+const WRITING_METHODS = new Set(['push', 'unshift', 'pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'set', 'add', 'delete', 'clear']);
+
+function isThisStateTarget(node: TSESTree.Node): boolean {
+  const target = skipValueWrappers(node);
+  return target.type === AST_NODE_TYPES.MemberExpression && isRootedAtThis(target);
+}
+
+/** `this.x = v`, `this.n++`, `delete this.cache[k]`, `this.#seen.add(k)`, `Object.assign(this, …)`: a write to the instance. */
+function isThisStateWrite(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return isThisStateTarget(node.left);
+    case AST_NODE_TYPES.UpdateExpression:
+      return isThisStateTarget(node.argument);
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === 'delete' && isThisStateTarget(node.argument);
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipValueWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+      if (callee.property.name === 'assign' && node.arguments[0] && skipValueWrappers(node.arguments[0]).type === AST_NODE_TYPES.ThisExpression) return true;
+      return WRITING_METHODS.has(callee.property.name) && isThisStateTarget(callee.object);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether code under `root` (arrow callbacks included) writes state of `this`. */
+export function writesThisState(root: TSESTree.Node, visitorKeys: VisitorKeys): boolean {
+  return someInSameFunction(root, visitorKeys, isThisStateWrite, { enterArrows: true });
+}
+
+function getMethodKeyName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return null;
+}
+
 /**
- * Methods of `this` awaited for their effect (`await this.install(pkg)`), or awaited beside sync
+ * The method a `this.name(…)` / `this.#name(…)` call runs when the class that encloses the call
+ * declares it (an instance method, found by its plain name): its body can be read one level
+ * instead of judging it by its name. Null for inherited, computed or reassigned methods.
+ */
+export function getSameClassMethod(call: CallNode): TSESTree.FunctionExpression | null {
+  const callee = skipValueWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || skipValueWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = getMethodKeyName(callee.property);
+  let current: TSESTree.Node | undefined = call.parent;
+  while (current && !(isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression)) current = current.parent;
+  const method = current?.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.parent.type !== AST_NODE_TYPES.ClassBody) return null;
+  for (const element of method.parent.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && !element.computed && element.kind === 'method' && element.value.type === AST_NODE_TYPES.FunctionExpression && getMethodKeyName(element.key) === name) {
+      return element.value;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a call on `this` may carry the instance's state from one item to the next: a method the
+ * class declares counts when its body writes `this` state (read one level); any other method of
+ * `this` (inherited, unknown) counts.
+ */
+function mayCarryThisState(call: CallNode, visitorKeys: VisitorKeys): boolean {
+  const method = getSameClassMethod(call);
+  return method === null || writesThisState(method.body, visitorKeys);
+}
+
+/**
+ * Methods of `this` that may write its state (read one level: a method the class declares that
+ * only reads does not count), awaited for their effect (`await this.install(pkg)`) or beside sync
  * calls on `this` in the same iteration: the instance's state may carry from one item to the next.
  */
 export function getThisStateReason(state: LoopState): SequentialReason | null {
+  const visitorKeys = state.sourceCode.visitorKeys;
   const thisMethodAwaits = state.working.filter((node) => {
     const call = getAwaitedCall(node);
-    return call !== null && isThisMethodCall(call);
+    return call !== null && isThisMethodCall(call) && mayCarryThisState(call, visitorKeys);
   });
   if (thisMethodAwaits.length === 0) return null;
   const forEffect = thisMethodAwaits.some((node) => skipValueWrappers(node.parent).type === AST_NODE_TYPES.ExpressionStatement);

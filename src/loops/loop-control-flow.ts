@@ -3,6 +3,8 @@ import { isRangeWithin } from '../ast/ranges.js';
 import type { LoopBodyFacts } from './loop-body-facts.js';
 import type { SequentialReason } from './loop-independence.js';
 import type { LoopShape } from './loop-shape.js';
+import type { LoopState } from './loop-state.js';
+import { isConstantVariable } from '../scope/constant-binding.js';
 
 /** An await in a counted loop's test or update decides whether the next iteration runs at all. */
 function awaitsInHeader(shape: LoopShape, facts: LoopBodyFacts): boolean {
@@ -22,4 +24,20 @@ export function getControlFlowReason(shape: LoopShape, facts: LoopBodyFacts): Se
   if (facts.hasAsyncIteration) return 'async-iteration';
   if (facts.exits || awaitsInHeader(shape, facts)) return 'early-exit';
   return null;
+}
+
+function isFixedGuard(state: LoopState, guard: TSESTree.Expression): boolean {
+  if (guard.type === AST_NODE_TYPES.UnaryExpression) return isFixedGuard(state, guard.argument);
+  if (guard.type === AST_NODE_TYPES.Literal) return true;
+  const variable = state.resolve(guard);
+  return variable !== null && variable.defs.length > 0 && isConstantVariable(variable) && variable.defs.every((def) => !isRangeWithin(def.name.range, state.shape.loop.range));
+}
+
+/**
+ * An exit guarded by a name that can change while the loop runs (`if (aborted) break`, `if (found)
+ * return`) lets one iteration decide whether the next runs. A guard that holds one value all the
+ * loop's life (a `const` flag from outside, a literal) does not: it decides for every item alike.
+ */
+export function getExitGuardReason(state: LoopState): SequentialReason | null {
+  return state.facts.exitGuards.every((guard) => isFixedGuard(state, guard)) ? null : 'early-exit';
 }

@@ -12,7 +12,7 @@ import {
   getOuterAssignmentReason,
   getThisStateReason,
 } from './loop-carried-state.js';
-import { getControlFlowReason } from './loop-control-flow.js';
+import { getControlFlowReason, getExitGuardReason } from './loop-control-flow.js';
 import type { LoopShape } from './loop-shape.js';
 import { LoopState } from './loop-state.js';
 import { isAlreadyStartedPromise } from './ordered-calls.js';
@@ -76,7 +76,8 @@ export type NoRewriteReason =
   | 'inner-reported-loop'
   | 'counted-form'
   | 'ordered-accumulation'
-  | 'ordered-output';
+  | 'ordered-output'
+  | 'guarded-exit';
 
 export interface IndependentLoop {
   independent: true;
@@ -140,6 +141,7 @@ function describeIteration(state: LoopState): IndependentLoop['seen'] {
 
 /** The checks that need the loop's scope analysis, in the order they are asked: the first reason decides. */
 const ITERATION_CHECKS: readonly Check[] = [
+  getExitGuardReason,
   getTransactionReason,
   getScopedWrapperReason,
   getSharedRunnerReason,
@@ -202,6 +204,7 @@ function getNoRewriteReason(state: LoopState): NoRewriteReason | null {
   if (shape.declarationKind === 'var' || facts.declaresVar) return 'var';
   if (facts.functionContext || state.usesArguments()) return 'function-context';
   if (facts.labelUsed) return 'label';
+  if (facts.exitGuards.length > 0) return 'guarded-exit';
   if ([...state.options.reportedLoops].some((reported) => reported !== loop && isRangeWithin(reported.range, loop.range))) return 'inner-reported-loop';
   if (shape.counted !== null && !isSimpleCountedLoop(shape, state.sourceCode.visitorKeys)) return 'counted-form';
   return null;

@@ -16,6 +16,8 @@ const PROCESS_NAMES = new Set(['$', 'sh', 'npx', 'runscript', 'runcommand', 'exe
 const PROCESS_OPTION_KEYS = new Set(['stdio', 'stdioString', 'foregroundScripts', 'scriptShell', 'shell']);
 const PROMPT_WORDS = new Set(['prompt', 'otp', 'otplease', 'password', 'passphrase', 'confirm', 'question', 'inquire', 'inquirer', 'readline']);
 const PROMPT_RECEIVERS = ['inquirer', 'readline', 'rl', 'prompts', 'enquirer', 'prompt'];
+/** Receivers that read what the user types, when asked to `read` (`input.read(ask)`, `stdin.read()`). */
+const INPUT_RECEIVERS = ['input', 'stdin'];
 const OUTPUT_RECEIVERS = new Set(['console', 'log', 'logger', 'output', 'stdout', 'stderr', 'spinner', 'progress', 'term', 'terminal', 'tty']);
 const OUTPUT_CALLEES = new Set(['log', 'output', 'echo', 'print', 'println', 'printf']);
 const FILE_WRITE_NAMES = new Set(['writefile', 'appendfile', 'outputfile', 'writejson', 'outputjson', 'writejsonfile', 'appendjson']);
@@ -165,7 +167,7 @@ export function isProcessRunnerTag(node: TSESTree.TaggedTemplateExpression): boo
   return PROCESS_NAMES.has(name.toLowerCase()) || getIdentifierWords(name).some((word) => PROCESS_WORDS.has(word));
 }
 
-/** An interactive step: `prompt(...)`, `confirm(...)`, `rl.question(...)`, `otplease(...)`, `askName()`. */
+/** An interactive step: `prompt(...)`, `confirm(...)`, `rl.question(...)`, `input.read(...)`, `otplease(...)`, `askName()`. */
 export function isPromptCall(call: CallNode): boolean {
   const callee = skipValueWrappers(call.callee);
   const name = getLastIdentifierName(callee);
@@ -176,6 +178,7 @@ export function isPromptCall(call: CallNode): boolean {
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const receiver = getLastIdentifierName(callee.object);
     if (receiver !== null && isNameEndingWithWord(receiver, PROMPT_RECEIVERS)) return true;
+    if (receiver !== null && name === 'read' && isNameEndingWithWord(receiver, INPUT_RECEIVERS)) return true;
   }
   return false;
 }
@@ -212,6 +215,15 @@ export function isOrderedUnitCall(node: TSESTree.Node): boolean {
   if (name === null) return false;
   const first = getIdentifierWords(name)[0];
   return first !== undefined && ORDERED_CALLEE_WORDS.has(first);
+}
+
+/** Lifecycle words that end an item's life (`row.destroy()`, `conn.close()`, `r.dispose()`). */
+const DISPOSER_WORDS = new Set(['stop', 'teardown', 'down', 'uninstall', 'unregister', 'unmount', 'dispose', 'destroy', 'close', 'cleanup']);
+
+/** A method that disposes of its item: `destroy`, `closeAll`, `dispose`. */
+export function isDisposerMethodName(name: string): boolean {
+  const first = getIdentifierWords(name)[0];
+  return first !== undefined && DISPOSER_WORDS.has(first);
 }
 
 /** A method of a loop item that runs it (`plugin.setup()`, `hook.handler(ctx)`, `server.close()`). */

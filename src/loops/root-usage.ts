@@ -51,6 +51,11 @@ interface MemberChain {
 const ORDERED_ARRAY_ADDERS = new Set(['push', 'unshift']);
 const DESTRUCTIVE_METHODS = new Set(['pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'clear']);
 
+/** `1`, `true`, `'failed'`, `null`: the same value whichever iteration writes it. */
+function isConstantLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && !('regex' in node && node.regex);
+}
+
 function isNumberLiteral(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number';
 }
@@ -162,7 +167,8 @@ export function classifyUsage(node: TSESTree.Node, root: RootKey, isWrite: boole
     return up.type === AST_NODE_TYPES.SpreadElement ? { ...chain, kind: 'passed' } : chain;
   }
   if (up.type === AST_NODE_TYPES.AssignmentExpression && up.left === top) {
-    if (up.operator === '=') return { ...chain, kind: keyed ? 'accumulate' : 'fixed-slot', effect: up };
+    // A flag set to one constant by every iteration (`process.exitCode = 1`) ends the same in any order.
+    if (up.operator === '=') return { ...chain, kind: keyed || isConstantLiteral(up.right) ? 'accumulate' : 'fixed-slot', effect: up };
     const compound = classifyCompound(up.operator, up.right, context);
     const kind = compound.kind === 'assign' ? (keyed ? 'accumulate' : 'fixed-slot') : 'accumulate';
     return { ...chain, ...compound, kind, ordered: compound.ordered && !keyed, effect: up };

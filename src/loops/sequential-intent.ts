@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../ast/function-node.js';
 import { getLastIdentifierName, hasNameWord } from '../ast/names.js';
+import { skipValueWrappers } from '../ast/unwrap.js';
 import { forEachChild } from '../ast/walk.js';
 import type { LoopBodyFacts } from './loop-body-facts.js';
 import type { SequentialReason } from './loop-independence.js';
@@ -68,9 +69,19 @@ function hasConcurrentTwin(sourceCode: Readonly<TSESLint.SourceCode>, shape: Loo
   return found;
 }
 
-/** Each iteration already runs a batch concurrently (`await Promise.all(batch.map(...))`): the batches go one at a time on purpose. */
+/** `Promise.all([a(x), b(x)])`: a fixed tuple of this item's own calls, not a batch of the list. */
+function isFixedTupleCall(node: TSESTree.Node): boolean {
+  const expression = skipValueWrappers(node);
+  return expression.type === AST_NODE_TYPES.CallExpression && expression.arguments[0]?.type === AST_NODE_TYPES.ArrayExpression;
+}
+
+/**
+ * Each iteration already runs a batch concurrently (`await Promise.all(batch.map(...))`): the
+ * batches go one at a time on purpose. Two or three calls of one item awaited together
+ * (`await Promise.all([readMeta(k), readBody(k)])`) are that item's work, not a batch.
+ */
 export function getConcurrentBatchReason(facts: LoopBodyFacts): SequentialReason | null {
-  return facts.ownAwaits.some((node) => isConcurrentBatchCall(node.argument)) ? 'concurrent-batch' : null;
+  return facts.ownAwaits.some((node) => isConcurrentBatchCall(node.argument) && !isFixedTupleCall(node.argument)) ? 'concurrent-batch' : null;
 }
 
 /** The loop variable or the list is named as ordered steps or batches: `for (const batch of batches)`, `for (const step of steps)`. */

@@ -91,6 +91,7 @@ function describeSeen(seen: IndependentLoop['seen']): string {
 /** What a reader must keep in order by hand when the rule offers no rewrite. */
 function describeOrder(loopInfo: IndependentLoop): string {
   if (loopInfo.noRewriteReason === 'ordered-output') return ', and print the results afterwards in item order';
+  if (loopInfo.noRewriteReason === 'guarded-exit') return ', and test the flag that leaves the loop once, before starting them';
   if (loopInfo.noRewriteReason === 'ordered-accumulation') return ', keeping the results in item order (`const results = await Promise.all(items.map(...))`)';
   return '';
 }

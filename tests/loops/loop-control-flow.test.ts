@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getControlFlowReason } from '../../src/loops/loop-control-flow.js';
-import { loop, withLoopFacts } from '../helpers/with-loop-state.js';
+import { getControlFlowReason, getExitGuardReason } from '../../src/loops/loop-control-flow.js';
+import { loop, withLoopFacts, withLoopState } from '../helpers/with-loop-state.js';
 
 describe('getControlFlowReason', () => {
   it.each([
@@ -9,7 +9,8 @@ describe('getControlFlowReason', () => {
     ['async-iteration', loop('await g(x); for await (const y of g(x)) h(y);')],
     ['async-iteration', loop('await using r = await open(x);')],
     ['early-exit', loop('if (await g(x)) break;')],
-    ['early-exit', loop('const r = await g(x); if (r) return r;')],
+    ['early-exit', loop('const r = await g(x); if (r.done) return r;')],
+    ['early-exit', loop('try { if (skip) return; } finally {} await g(x);')],
     ['early-exit', loop('await g(i);', 'let i = 0; i < await count(); i++', '')],
   ])('%s: %s', (reason, code) => {
     expect(withLoopFacts(code, getControlFlowReason)).toBe(reason);
@@ -17,5 +18,30 @@ describe('getControlFlowReason', () => {
 
   it('gives no reason for a loop that runs every iteration', () => {
     expect(withLoopFacts(loop('if (!x) continue; await g(x);'), getControlFlowReason)).toBeNull();
+  });
+
+  it('leaves an exit guarded by a name at the top of the body to the guard check', () => {
+    expect(withLoopFacts(loop('if (preview) { log(x); return; } await g(x);'), getControlFlowReason)).toBeNull();
+    expect(withLoopFacts(loop('if (!LIVE) break; await g(x);'), (_, facts) => facts.exitGuards.length)).toBe(1);
+  });
+});
+
+describe('getExitGuardReason', () => {
+  it.each([
+    ['a name the iteration sets', loop('const r = await g(x); if (r) return r;')],
+    ['an outer name that changes', 'async function f(xs) { let stop = false; for (const x of xs) { if (stop) break; stop = await g(x); } }'],
+    ['a parameter written elsewhere', 'async function f(xs, stop) { stop = !!stop; for (const x of xs) { if (stop) break; await g(x); } }'],
+    ['a global', loop('if (!globalFlag) break; await g(x);')],
+  ])('exits early on %s', (_, code) => {
+    expect(withLoopState(code, getExitGuardReason)).toBe('early-exit');
+  });
+
+  it.each([
+    ['an outer const flag', 'async function f(xs, opts) { const { preview } = opts; for (const x of xs) { if (preview) { log(x); return; } await g(x); } }'],
+    ['a parameter never written', 'async function f(xs, preview) { for (const x of xs) { if (!preview) break; await g(x); } }'],
+    ['a literal', loop('if (false) return; await g(x);')],
+    ['no exit at all', loop('await g(x);')],
+  ])('does not exit early on %s', (_, code) => {
+    expect(withLoopState(code, getExitGuardReason)).toBeNull();
   });
 });

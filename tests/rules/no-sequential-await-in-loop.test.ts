@@ -6,7 +6,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-sequential-await-in-loop.js';
-import { commonjs, jsRuleTester, runWithBothParsers, tsRuleTester, typedRuleTester } from '../helpers/rule-tester.js';
+import { commonjs, jsRuleTester, runWithBothParsers, tsRuleTester, typedRuleTester, type RuleCases } from '../helpers/rule-tester.js';
 import { applyFixes } from '../helpers/apply-fixes.js';
 import { parses } from '../helpers/lint-code.js';
 import { getDocExamples } from '../helpers/doc-examples.js';
@@ -15,12 +15,17 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 type Error = Invalid['errors'][number];
 type Suggestion = NonNullable<Error['suggestions']>[number];
 
+/** The awaited expression each `sequential()` report names, checked against the message by `describe('reported await')`. */
+const awaitedOf = new WeakMap<Error, string>();
+
 /**
- * The report and where it points. `awaited` names the awaited expression for the reader of the
- * test; the message's full data (what the rule saw) is checked by the cases of `describe('message')`.
+ * The report and where it points. `awaited` is the awaited expression the message must name; the
+ * message's full data (what the rule saw) is checked by `saw()` cases and `describe('message')`.
  */
-function sequential(_awaited: string, extra: Partial<Error> = {}): Error {
-  return { messageId: 'sequentialAwait', ...extra };
+function sequential(awaited: string, extra: Partial<Error> = {}): Error {
+  const error: Error = { messageId: 'sequentialAwait', ...extra };
+  awaitedOf.set(error, awaited);
+  return error;
 }
 
 function concurrently(output: string, messageId: MessageIds = 'runConcurrently'): Suggestion {
@@ -31,7 +36,7 @@ function phases(output: string, messageId: MessageIds = 'runPhases'): Suggestion
   return { messageId, output };
 }
 
-runWithBothParsers('no-sequential-await-in-loop', rule, {
+const MAIN_CASES: RuleCases<MessageIds, Options> = {
   valid: [
     // ---- Loops that are never reported.
     'async function f(q) { while (q.length) { await handle(q.shift()); } }',
@@ -699,6 +704,152 @@ runWithBothParsers('no-sequential-await-in-loop', rule, {
       languageOptions: commonjs,
     },
   ],
+};
+
+runWithBothParsers('no-sequential-await-in-loop', rule, MAIN_CASES);
+
+/** The full message data of a report: what was awaited, what the rule saw, what to keep in order. */
+function saw(awaited: string, seen: string, order = '', suggestions: Suggestion[] = []): Error {
+  return { messageId: 'sequentialAwait', data: { awaited, runner: 'Promise.all', seen, order }, suggestions };
+}
+
+// Methods of the same class are read one level; constant flags and guards do not order the items.
+runWithBothParsers('no-sequential-await-in-loop (same-class methods, flags and guards)', rule, {
+  valid: [
+    // The method writes the instance's state: the next item may read it.
+    'class Registry { async show(names) { for (const name of names) { await this.describe(name); } } async describe(name) { this.last = await fetchDoc(name); } }',
+    'class Registry { #seen = new Map(); async show(names) { for (const name of names) { await this.track(name); } } async track(name) { this.#seen.set(name, await fetchDoc(name)); } }',
+    // An inherited method cannot be read: it may write the instance.
+    'class Install extends Base { async run(pkgs) { for (const pkg of pkgs) { await this.install(pkg); } } }',
+    // The method's own body runs a child process or asks the user.
+    'class Pkg { async run(dirs, args) { for (const dir of dirs) { await this.exec(args, { dir }); } } async exec(args, { dir }) { return spawn(args[0], args.slice(1), { cwd: dir, stdio: "inherit" }); } }',
+    'class Init { async all(paths) { for (const p of paths) { await this.ask(p); } } async ask(p) { const answers = await input.read(() => questions(p)); return answers; } }',
+    // A guard that another iteration or a callback can change decides whether the next item runs.
+    'async function f(items, api) { let stopped = false; api.on("stop", () => { stopped = true; }); for (const item of items) { if (stopped) break; await api.comment(item.id); } }',
+    'async function f(items, api) { for (const item of items) { const done = await api.comment(item.id); if (done) return; } }',
+    'async function f(items, api, opts) { for (const item of items) { if (opts.dryRun) return; await api.comment(item.id); } }',
+    // Handed-in resources are disposed of in the order given; loaded records still run code by its name.
+    'async function f(servers) { for (const server of servers) { await server.close(); } }',
+    'async function f(Model, where) { const rows = await Model.findAll({ where }); for (const row of rows) { await row.setup(); } }',
+    'async function f(load) { const stack = await load(); for (const r of stack.reverse()) { await r.dispose(); } }',
+    // A unit of work handed in by the loop (the item or a part of it) runs in the order given.
+    'async function f(jobs) { for (const job of jobs) { await execute(job.spec); } }',
+    // A batch of the list awaited per iteration: the batches go one at a time on purpose.
+    'async function f(chunks) { for (const chunk of chunks) { await Promise.all(chunk.map((id) => load(id))); } }',
+    // Loading a module runs its top-level code, whatever the path is built from.
+    'async function f(files, loader) { for (const file of files) { await loader.requireOrImport(resolvePath(file)); } }',
+    // A flag written with a value that differs per item: the last one to finish would win.
+    'async function f(ids, api) { for (const id of ids) { try { await api.close(id); } catch (error) { process.exitCode = error.code; } } }',
+  ],
+  invalid: [
+    {
+      code: 'class Registry { async show(names, opts) { for (const name of names) { await this.describe(name, opts); } } async describe(name, opts) { const doc = await fetchDoc(name, opts); return doc.version; } }',
+      output: null,
+      errors: [
+        saw('this.describe(name, opts)', 'each one only reads `name` and writes nothing outside the iteration', '', [
+          concurrently(
+            'class Registry { async show(names, opts) { await Promise.all(Array.from(names, async (name) => { await this.describe(name, opts); })); } async describe(name, opts) { const doc = await fetchDoc(name, opts); return doc.version; } }',
+          ),
+        ]),
+      ],
+    },
+    {
+      // `exec` names a method of the class here, not a child process: its body only reads a file.
+      code: 'class Pkg { async run(dirs, args) { for (const dir of dirs) { await this.exec(args, { dir }); } } async exec(args, { dir }) { const pkg = await readPkg(dir); return pkg.get(args); } }',
+      output: null,
+      errors: [
+        saw('this.exec(args, { dir })', 'each one only reads `dir` and writes nothing outside the iteration', '', [
+          concurrently(
+            'class Pkg { async run(dirs, args) { await Promise.all(Array.from(dirs, async (dir) => { await this.exec(args, { dir }); })); } async exec(args, { dir }) { const pkg = await readPkg(dir); return pkg.get(args); } }',
+          ),
+        ]),
+      ],
+    },
+    {
+      // Every failing item sets the same exit code: the order of the writes does not show.
+      code: 'async function f(ids, api) { for (const id of ids) { try { await api.close(id); } catch { process.exitCode = 1; } } }',
+      output: null,
+      errors: [
+        saw('api.close(id)', 'each one only reads `id` and writes `process.exitCode`', '', [
+          concurrently('async function f(ids, api) { await Promise.all(Array.from(ids, async (id) => { try { await api.close(id); } catch { process.exitCode = 1; } })); }'),
+        ]),
+      ],
+    },
+    {
+      // `bundle` is handed a value built for this entry, not a unit of work the loop was given.
+      code: 'async function f(entries, outdir) { for (const entry of entries) { await bundle({ entryPoints: [entry], outdir }); } }',
+      output: null,
+      errors: [
+        saw('bundle({ entryPoints: [entry], outdir })', 'each one only reads `entry` and writes nothing outside the iteration', '', [
+          concurrently('async function f(entries, outdir) { await Promise.all(Array.from(entries, async (entry) => { await bundle({ entryPoints: [entry], outdir }); })); }'),
+        ]),
+      ],
+    },
+    {
+      // Two reads of one item awaited together are that item's work, not a batch run one at a time.
+      code: 'async function f(keys, out) { for (const key of keys) { const [meta, body] = await Promise.all([readMeta(key), readBody(key)]); out[key] = { meta, body }; } }',
+      output: null,
+      errors: [
+        saw('Promise.all(…)', 'each one only reads `key` and writes `out[key]`', '', [
+          phases(
+            'async function f(keys, out) { for (const { key, value: [meta, body] } of await Promise.all(Array.from(keys, async (key) => ({ key, value: await Promise.all([readMeta(key), readBody(key)]) })))) { out[key] = { meta, body }; } }',
+          ),
+        ]),
+      ],
+    },
+    {
+      // Records the function loaded itself are data: destroying each is work per record.
+      code: 'async function f(Model, where) { const rows = await Model.findAll({ where }); for (const row of rows) { await row.destroy(); } }',
+      output: null,
+      errors: [
+        saw('row.destroy()', 'each one only reads `row` and writes nothing outside the iteration', '', [
+          concurrently('async function f(Model, where) { const rows = await Model.findAll({ where }); await Promise.all(Array.from(rows, async (row) => { await row.destroy(); })); }'),
+        ]),
+      ],
+    },
+    {
+      // A parameter never written holds for every item alike: reported, without a rewrite.
+      code: 'async function f(items, api, preview) { for (const item of items) { if (!preview) break; await api.comment(item.id); } }',
+      output: null,
+      errors: [
+        saw(
+          'api.comment(item.id)',
+          'each one only reads `item` and writes nothing outside the iteration',
+          ', and test the flag that leaves the loop once, before starting them',
+        ),
+      ],
+    },
+    {
+      code: 'async function f(items, api, config) { const { dryRun } = config; for (const item of items) { if (dryRun) { console.info(`would comment on ${item.url}`); return; } await api.comment(item.id); } }',
+      output: null,
+      errors: [
+        saw('api.comment(item.id)', 'each one only reads `item` and writes nothing outside the iteration', ', and print the results afterwards in item order'),
+      ],
+    },
+  ],
+});
+
+describe('reported await', () => {
+  const prefix = (awaited: string) => `This loop awaits \`${awaited}\` one item at a time, and the iterations appear independent: each one only reads `;
+  const cases = MAIN_CASES.invalid.filter((testCase) => testCase.errors.some((error) => awaitedOf.has(error)));
+  it.each(cases.map((testCase) => [testCase.code, testCase] as const))('names the awaited expression and what it saw: %s', (_, testCase) => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(testCase.code, [
+      {
+        files: ['**/*.js'],
+        ...(testCase.languageOptions ? { languageOptions: testCase.languageOptions as Linter.LanguageOptions } : {}),
+        plugins: { loops: { rules: { 'no-sequential-await-in-loop': rule as never } } },
+        rules: { 'loops/no-sequential-await-in-loop': ['error', ...(testCase.options ?? [])] as Linter.RuleEntry },
+      },
+    ]);
+    const expected = testCase.errors.map((error) => awaitedOf.get(error));
+    expect(messages).toHaveLength(expected.length);
+    messages.forEach((message, index) => {
+      const awaited = expected[index];
+      if (awaited !== undefined) expect(message.message.slice(0, prefix(awaited).length)).toBe(prefix(awaited));
+      expect(message.message).not.toContain('{{');
+    });
+  });
 });
 
 // JSX under espree.
