@@ -232,6 +232,34 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
 }
 
 /**
+ * Calls `<variable>.<method>(...)` whose method the file awaits through the same constant variable
+ * elsewhere (`await pool.query(a)` makes `pool.query(b)` a promise too): the code itself treats the
+ * method as returning a promise. Functions and classes of the file are judged by their bodies instead.
+ */
+function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+  const found: TSESTree.CallExpression[] = [];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      if (variable.references.length < 2 || !isConstantVariable(variable)) continue;
+      if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName')) continue;
+      const byMethod = new Map<string, TSESTree.CallExpression[]>();
+      const awaited = new Set<string>();
+      for (const ref of variable.references) {
+        const member = ref.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+        const call = member.parent;
+        const name = ASTUtils.getPropertyName(member);
+        if (name === null || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+        byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
+        if (call.parent?.type === AST_NODE_TYPES.AwaitExpression) awaited.add(name);
+      }
+      for (const name of awaited) found.push(...(byMethod.get(name) ?? []));
+    }
+  }
+  return found;
+}
+
+/**
  * Finds, once per file, the calls that are known to return promises without type information:
  * promise-returning members of Node built-ins (any import spelling), methods of the objects some of
  * them create (`rl.question()`, `(await open(p)).close()`, `(await fetch(u)).json()`), the global
@@ -285,6 +313,8 @@ export function findPromiseSources(
       addFactoryCalls(call, RESPONSE);
     }
   }
+
+  for (const call of findCallsOfAwaitedMethods(sourceCode)) if (!known.has(call)) known.set(call, { cannotReject: false });
 
   const { isPromiseFunctionName, isAllowedName } = getOptionTables(options);
   return {

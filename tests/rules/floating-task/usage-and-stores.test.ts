@@ -1,0 +1,44 @@
+import rule from '../../../src/rules/floating-task.js';
+import { runWithBothParsers } from '../../helpers/rule-tester.js';
+
+// Issue 16, second round: shapes found on the development corpus, each written in our own words.
+
+runWithBothParsers(
+  'floating-task promises by usage',
+  rule,
+  {
+    valid: [
+      // Awaited in both places: nothing is dropped.
+      `import { client } from './client.js';
+export async function a() { await client.fetchAll(); }
+export async function b() { await client.fetchAll(); }`,
+      // Another method of the same client, never awaited anywhere: not known to be a promise.
+      `import { client } from './client.js';
+export async function a() { await client.fetchAll(); }
+export function b() { client.log('b'); }`,
+    ],
+    invalid: [
+      // A method the file awaits through the same client is a promise where it is dropped too.
+      {
+        code: `import { client } from './client.js';
+export async function load(id) { return await client.request('GET', id); }
+export async function touch(id) { client.request('PUT', id); }`,
+        errors: [
+          {
+            messageId: 'floating',
+            line: 3,
+            suggestions: [
+              { messageId: 'suggestAwait', output: `import { client } from './client.js';
+export async function load(id) { return await client.request('GET', id); }
+export async function touch(id) { await client.request('PUT', id); }` },
+              { messageId: 'suggestVoid', output: `import { client } from './client.js';
+export async function load(id) { return await client.request('GET', id); }
+export async function touch(id) { void client.request('PUT', id); }` },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  { withTypes: false },
+);
