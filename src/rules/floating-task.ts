@@ -42,9 +42,11 @@ export default createRule<Options, MessageIds>({
         'The promises stored in `{{name}}` in this loop are awaited only after it, but the loop can throw part-way (line {{line}}): the promises already started are then never awaited and a rejection crashes the process. Await them in a `finally` (`Promise.allSettled`), or handle each one as it is stored.',
       forEachCallback:
         '`forEach` ignores the promise its callback returns: nothing waits for the work to finish and a rejection crashes the process. Use a `for...of` loop with `await`, or `await Promise.all(xs.map(...))`.',
+      forEachCallbackOutsideAsync:
+        '`forEach` ignores the promise its callback returns: nothing waits for the work to finish and a rejection crashes the process. Catch errors inside the callback, or collect the promises with `xs.map(...)` and return `Promise.all(...)` of them to a caller that awaits it.',
       voidCallback:
         'This callback returns a promise, but {{callee}} ignores what its callback returns: nothing waits for it and a rejection crashes the process. Catch errors inside the callback, or pass it to an API that awaits it.',
-      suggestAwait: 'Add `await` operator.',
+      suggestAwait: 'Add `await` operator (a suggestion, not an autofix: the code after it then waits for the promise, and its rejection throws here).',
       suggestVoid: 'Add `void` operator to mark the promise as intentionally detached.',
       suggestCatch: 'Add `.catch({{handler}})`.',
       suggestAwaitAll: 'Await the promises with `Promise.all`.',
@@ -53,6 +55,8 @@ export default createRule<Options, MessageIds>({
       suggestPromiseAll: 'Await `{{name}}` together with the other promise in one `Promise.all`.',
       suggestCatchTask: 'Attach a rejection handler to `{{name}}` right after it starts (the later `await` still throws).',
       suggestMapAll: 'Rewrite as `await Promise.all(… .map(…))` (runs the callbacks concurrently).',
+      suggestTryCatchInside: "Wrap the callback's body in `try`/`catch` that passes the error to `{{handler}}`.",
+      suggestCatchInside: "End the callback's promise with `.catch({{handler}})`.",
       suggestForOf: 'Rewrite as a `for...of` loop with `await` (runs the callbacks one after another).',
     },
     schema: [

@@ -23,6 +23,7 @@ export type MessageIds =
   | 'lateAwaitTasks'
   | 'loopThrow'
   | 'forEachCallback'
+  | 'forEachCallbackOutsideAsync'
   | 'voidCallback'
   | 'suggestAwait'
   | 'suggestVoid'
@@ -33,4 +34,6 @@ export type MessageIds =
   | 'suggestPromiseAll'
   | 'suggestCatchTask'
   | 'suggestMapAll'
-  | 'suggestForOf';
+  | 'suggestForOf'
+  | 'suggestTryCatchInside'
+  | 'suggestCatchInside';

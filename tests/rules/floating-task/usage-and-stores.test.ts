@@ -42,3 +42,29 @@ export async function touch(id) { void client.request('PUT', id); }` },
   },
   { withTypes: false },
 );
+
+runWithBothParsers(
+  'floating-task completion callbacks',
+  rule,
+  {
+    valid: [
+      // A completion callback of a receiver the rule cannot identify: it may await it.
+      'export function stop(pool, log) { pool.end(async () => { await log.flush(); }); }',
+      // A guarded completion callback on a server.
+      `import http from 'node:http';
+const server = http.createServer(() => {}).listen(8080);
+export function stop(pool) { server.close(async () => { try { await pool.end(); } catch (error) { console.error(error); } }); }`,
+    ],
+    invalid: [
+      // `server.close(cb)` of the server `app.listen()` returns calls `cb` and ignores its promise.
+      {
+        code: `const server = app.listen(3000);
+export function stop(pool) { server.close(async () => { await pool.end(); }); }`,
+        errors: [{ messageId: 'voidCallback', line: 2, data: { callee: '`server.close`' }, suggestions: [
+          { messageId: 'suggestTryCatchInside', output: `const server = app.listen(3000);
+export function stop(pool) { server.close(async () => { try { await pool.end(); } catch (error) { console.error(error); } }); }` },
+        ] }],
+      },
+    ],
+  },
+);
