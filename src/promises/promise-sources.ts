@@ -6,6 +6,7 @@ import {
   type ModuleMemberReference,
 } from '../modules/module-tracker.js';
 import { getCalleeName } from '../ast/callee-name.js';
+import { isFunctionNode } from '../ast/function-node.js';
 import { getCalleePath } from '../ast/callee-name.js';
 import { isConstantVariable } from '../scope/constant-binding.js';
 
@@ -234,7 +235,8 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
 /**
  * Calls `<variable>.<method>(...)` whose method the file awaits through the same constant variable
  * elsewhere (`await pool.query(a)` makes `pool.query(b)` a promise too): the code itself treats the
- * method as returning a promise. Functions and classes of the file are judged by their bodies instead.
+ * method as returning a promise. Functions and classes of the file are judged by their bodies instead;
+ * only the calls that are not awaited become known promises.
  */
 function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
   const found: TSESTree.CallExpression[] = [];
@@ -250,8 +252,13 @@ function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): T
         const call = member.parent;
         const name = ASTUtils.getPropertyName(member);
         if (name === null || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-        byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
-        if (call.parent?.type === AST_NODE_TYPES.AwaitExpression) awaited.add(name);
+        if (call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+          awaited.add(name);
+        } else if (!call.arguments.some((argument) => isFunctionNode(argument))) {
+          // A call given a callback may be the callback form, or return what the callback returns
+          // (`time.start(name, () => ...)`); an awaited call is judged as it was.
+          byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
+        }
       }
       for (const name of awaited) found.push(...(byMethod.get(name) ?? []));
     }

@@ -12,6 +12,16 @@ runWithBothParsers(
       `import { client } from './client.js';
 export async function a() { await client.fetchAll(); }
 export async function b() { await client.fetchAll(); }`,
+      // The callback form of an awaited method may return what its callback returns.
+      `import { timer } from './timer.js';
+export async function a() { await timer.measure('a', async () => {}); }
+export function b() { timer.measure('b', () => 1); }`,
+      // An async function that awaits the method, guarding its other awaits, is judged as before.
+      `export function run(runner, report) {
+  const go = async () => { try { await report.open(); } catch { return; } await runner.start(); };
+  go().then(() => {});
+  return runner.start;
+}`,
       // Another method of the same client, never awaited anywhere: not known to be a promise.
       `import { client } from './client.js';
 export async function a() { await client.fetchAll(); }
