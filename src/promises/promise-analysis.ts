@@ -151,10 +151,6 @@ export class PromiseAnalysis implements PromiseDetector {
     for (let link = getPromiseMethodCall(value); link; link = getPromiseMethodCall(link.object)) {
       if (this.isHandled(link.object)) return { verdict: 'cannot-reject', reason: 'handled', node: value };
     }
-    // `sleep(ms).then(next)`: a function of another module the rule cannot read, whose callbacks show
-    // no way to fail, is judged as the bare call is; a method of an object (`server.close().then(log)`)
-    // is I/O through a client, which can fail.
-    if (root.reason === 'unresolved-call' && isBareFunctionCall(getChainRoot(value))) return { ...root, node: value };
     return { verdict: 'unknown', reason: 'unresolved-chain', node: value };
   }
 
@@ -365,10 +361,4 @@ export class PromiseAnalysis implements PromiseDetector {
     }
     return this.typed?.isLibraryPromiseArray(value) ?? false;
   }
-}
-
-/** A call of a plain name (`sleep(ms)`), not of a method of some object (`server.close()`). */
-function isBareFunctionCall(node: TSESTree.Node): boolean {
-  const value = skipValueWrappers(node);
-  return value.type === AST_NODE_TYPES.CallExpression && skipValueWrappers(value.callee).type === AST_NODE_TYPES.Identifier;
 }

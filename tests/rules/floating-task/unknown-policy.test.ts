@@ -198,18 +198,3 @@ export async function boot(a, b) {
   },
   { withTypes: true },
 );
-
-runWithBothParsers('floating-task chains on unresolved calls', rule, {
-  valid: [
-    // A chain on a plain function of another module whose callbacks cannot fail: judged as the bare call.
-    `import { delay } from './timing.js';
-export function retry(run) { delay(100).then(() => run()); }`,
-  ],
-  invalid: [
-    // The same chain on a method of an object (I/O through a client) is reported.
-    {
-      code: `export function retry(clock, run) { clock.delay(100).then(() => run()); }`,
-      errors: [{ messageId: 'floating', suggestions: [{ messageId: 'suggestVoid', output: `export function retry(clock, run) { void clock.delay(100).then(() => run()); }` }] }],
-    },
-  ],
-});
