@@ -198,3 +198,20 @@ export async function boot(a, b) {
   },
   { withTypes: true },
 );
+
+runWithBothParsers('floating-task chains on unresolved calls', rule, {
+  valid: [],
+  invalid: [
+    // A chain on a plain function of another module gets the same answer as one on a method.
+    {
+      code: `import { delay } from './timing.js';
+export function retry(run) { delay(100).then(() => run()); }`,
+      errors: [{ messageId: 'floating', suggestions: [{ messageId: 'suggestVoid', output: `import { delay } from './timing.js';
+export function retry(run) { void delay(100).then(() => run()); }` }] }],
+    },
+    {
+      code: `export function retry(clock, run) { clock.delay(100).then(() => run()); }`,
+      errors: [{ messageId: 'floating', suggestions: [{ messageId: 'suggestVoid', output: `export function retry(clock, run) { void clock.delay(100).then(() => run()); }` }] }],
+    },
+  ],
+});
