@@ -1,6 +1,7 @@
 import { createRule } from './create-rule.js';
 import { createFloatingStatementsCheck } from './floating-task/check-floating-statements.js';
 import { createStoredTasksCheck } from './floating-task/check-stored-tasks.js';
+import { createDrainedQueuesCheck } from './floating-task/check-drained-queues.js';
 import { createVoidCallbacksCheck } from './floating-task/check-void-callbacks.js';
 import { mergeListeners } from './floating-task/merge-listeners.js';
 import { createFloatingTaskShared } from './floating-task/shared-context.js';
@@ -40,6 +41,8 @@ export default createRule<Options, MessageIds>({
         'The promises stored in `{{name}}` are not awaited or handled yet when the `await` on line {{line}} waits for something else: if one rejects meanwhile, Node reports an unhandled rejection and exits. Await them together with that work (`Promise.all`), or handle each one as it is stored.',
       loopThrow:
         'The promises stored in `{{name}}` in this loop are awaited only after it, but the loop can throw part-way (line {{line}}): the promises already started are then never awaited and a rejection crashes the process. Await them in a `finally` (`Promise.allSettled`), or handle each one as it is stored.',
+      drainedQueue:
+        'This promise is stored in `{{queue}}`, and the loop on line {{line}} awaits the stored promises one at a time: while it waits for an earlier one, nothing handles a rejection of this one yet, so Node reports an unhandled rejection and exits. Mark it handled when it is stored (`p.catch(() => {})` beside it; the loop\'s `await` still throws), or await the stored promises together with `Promise.all`.',
       forEachCallback:
         '`forEach` ignores the promise its callback returns: nothing waits for the work to finish and a rejection crashes the process. Use a `for...of` loop with `await`, or `await Promise.all(xs.map(...))`.',
       forEachCallbackOutsideAsync:
@@ -118,13 +121,14 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  // Three independent checks, one listener map each (src/rules/floating-task/), sharing the options,
+  // Four independent checks, one listener map each (src/rules/floating-task/), sharing the options,
   // the type services and one promise detector per file.
   create(context, [options]) {
     const shared = createFloatingTaskShared(context, options);
     return mergeListeners(
       createFloatingStatementsCheck(shared),
       createStoredTasksCheck(shared),
+      options.checkLateAwait ? createDrainedQueuesCheck(shared) : {},
       options.checkCallbacks ? createVoidCallbacksCheck(shared) : {},
     );
   },

@@ -22,6 +22,7 @@ export type MessageIds =
   | 'lateAwait'
   | 'lateAwaitTasks'
   | 'loopThrow'
+  | 'drainedQueue'
   | 'forEachCallback'
   | 'forEachCallbackOutsideAsync'
   | 'voidCallback'

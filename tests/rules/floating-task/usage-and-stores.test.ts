@@ -78,3 +78,62 @@ export function stop(pool) { server.close(async () => { try { await pool.end(); 
     ],
   },
 );
+
+runWithBothParsers(
+  'floating-task drained queues',
+  rule,
+  {
+    valid: [
+      // The stored items are functions that start the work when taken: nothing runs unobserved.
+      `export class Jobs {
+  #queue = [];
+  add(job) { this.#queue.push(() => job.run()); }
+  async drain() { while (this.#queue.length > 0) { const next = this.#queue.shift(); await next(); } }
+}`,
+      // Each stored promise is handled as it is stored.
+      `import { readFile } from 'node:fs/promises';
+export async function readAll(files) {
+  const pending = [];
+  for (const file of files) pending.push(readFile(file).catch(() => null));
+  for (const read of pending) await read;
+}`,
+      // Awaited together.
+      `import { readFile } from 'node:fs/promises';
+export async function readAll(files) { const pending = []; for (const file of files) pending.push(readFile(file)); return Promise.all(pending); }`,
+    ],
+    invalid: [
+      // A node carrying a running read, queued in a field that a method drains one node at a time.
+      {
+        code: `export class Sender {
+  #queue = [];
+  add(blob, done) {
+    const node = { promise: blob.arrayBuffer().then((bytes) => { node.bytes = bytes; }), done };
+    this.#queue.push(node);
+  }
+  async #run() {
+    const queue = this.#queue;
+    while (queue.length > 0) {
+      const node = queue.shift();
+      await node.promise;
+      node.done(node.bytes);
+    }
+  }
+}`,
+        errors: [{ messageId: 'drainedQueue', line: 4, data: { queue: 'this.#queue', line: '9' } }],
+      },
+      // A local array of running reads awaited one after another.
+      {
+        code: `import { readFile } from 'node:fs/promises';
+export async function readAll(files) {
+  const pending = [];
+  for (const file of files) pending.push(readFile(file));
+  const out = [];
+  for (const read of pending) out.push(await read);
+  return out;
+}`,
+        errors: [{ messageId: 'drainedQueue', line: 4, data: { queue: 'pending', line: '6' } }],
+      },
+    ],
+  },
+  { withTypes: true },
+);
