@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isGlobalReference } from '../scope/globals.js';
 import {
   findModuleMemberReferences,
@@ -243,7 +243,7 @@ function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): T
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
       if (variable.references.length < 2 || !isConstantVariable(variable)) continue;
-      if (variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName')) continue;
+      if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) continue;
       const byMethod = new Map<string, TSESTree.CallExpression[]>();
       const awaited = new Set<string>();
       for (const ref of variable.references) {
