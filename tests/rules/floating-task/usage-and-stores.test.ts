@@ -137,3 +137,42 @@ export async function readAll(files) {
   },
   { withTypes: true },
 );
+
+runWithBothParsers(
+  'floating-task promises in a Map or Set',
+  rule,
+  {
+    valid: [
+      // The map is handed on: its caller observes the promises.
+      `import { readFile } from 'node:fs/promises';
+export function preload(files) { const reads = new Map(); for (const file of files) reads.set(file, readFile(file)); return reads; }`,
+      // Read back and awaited.
+      `import { readFile } from 'node:fs/promises';
+export async function first(files) { const reads = new Map(); for (const file of files) reads.set(file, readFile(file)); return reads.get(files[0]); }`,
+    ],
+    invalid: [
+      // Running reads kept in a map nothing reads again.
+      {
+        code: `import { readFile } from 'node:fs/promises';
+export async function warm(files) {
+  const reads = new Map();
+  for (const file of files) reads.set(file, readFile(file));
+}`,
+        errors: [{ messageId: 'forgottenTasks', line: 3, data: { name: 'reads' }, suggestions: [
+          { messageId: 'suggestAwaitTask', output: `import { readFile } from 'node:fs/promises';
+export async function warm(files) {
+  const reads = new Map();
+  for (const file of files) reads.set(file, readFile(file));
+  await Promise.all(reads.values());
+}` },
+        ] }],
+      },
+      {
+        code: `import { readFile } from 'node:fs/promises';
+export function warm(files) { const reads = new Set(); for (const file of files) reads.add(readFile(file)); }`,
+        errors: [{ messageId: 'forgottenTasks', line: 2, data: { name: 'reads' }, suggestions: [] }],
+      },
+    ],
+  },
+  { withTypes: true },
+);
