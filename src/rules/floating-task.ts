@@ -26,15 +26,15 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       floating:
-        'The promise from {{what}} is dropped: nothing awaits it or handles its rejection, so its result is lost and a rejection crashes the process. Await it, return it, end it with `.catch(...)`, or mark it `void` if it is meant to run detached.',
+        'The promise from {{what}} is dropped: nothing awaits it or handles its rejection, so its result is lost and a rejection crashes the process. Await it (inside an async function), return it, end it with `.catch(...)`, or mark it `void` if it is meant to run detached.',
       floatingMaybe:
-        '{{what}} returns a promise only in some forms (its type is `{{type}}`); if it returns one here, that promise is dropped and a rejection crashes the process. Await it or end it with `.catch(...)` if this form returns a promise.',
+        '{{what}} returns a promise only in some forms (its type is `{{type}}`); if it returns one here, that promise is dropped and a rejection crashes the process. If this form returns a promise, await it (inside an async function) or end it with `.catch(...)`.',
       floatingArray:
-        'The promises in the array from {{what}} are dropped: nothing awaits them or handles their rejections. Await them with `Promise.all(...)`, or mark the array `void` if they are meant to run detached.',
+        'The promises in the array from {{what}} are dropped: nothing awaits them or handles their rejections. Await them with `Promise.all(...)` (inside an async function), return that, or mark the array `void` if they are meant to run detached.',
       forgottenTask:
-        'Task `{{name}}` is started here but never observed: its result and any rejection are lost (a rejection crashes the process). Await it, return it, or pass it on.',
+        'Task `{{name}}` is started here but never observed: its result and any rejection are lost (a rejection crashes the process). Await it (inside an async function), return it, or pass it on.',
       forgottenTasks:
-        'The promises stored in `{{name}}` are started but never observed: their results and rejections are lost (a rejection crashes the process). Await them (`Promise.all`), return them, or pass them on.',
+        'The promises stored in `{{name}}` are started but never observed: their results and rejections are lost (a rejection crashes the process). Await them with `Promise.all` (inside an async function), return them, or pass them on.',
       lateAwait:
         'Task `{{name}}` is not awaited or handled yet when the `await` on line {{line}} waits for something else: if `{{name}}` rejects meanwhile, Node reports an unhandled rejection and exits. Await both together with `Promise.all`, or attach a rejection handler before that `await`.',
       lateAwaitTasks:
