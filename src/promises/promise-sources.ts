@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isGlobalReference } from '../scope/globals.js';
 import {
   findModuleMemberReferences,
@@ -6,6 +6,7 @@ import {
   type ModuleMemberReference,
 } from '../modules/module-tracker.js';
 import { getCalleeName } from '../ast/callee-name.js';
+import { isFunctionNode } from '../ast/function-node.js';
 import { getCalleePath } from '../ast/callee-name.js';
 import { isConstantVariable } from '../scope/constant-binding.js';
 
@@ -232,6 +233,40 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
 }
 
 /**
+ * Calls `<variable>.<method>(...)` whose method the file awaits through the same constant variable
+ * elsewhere (`await pool.query(a)` makes `pool.query(b)` a promise too): the code itself treats the
+ * method as returning a promise. Functions and classes of the file are judged by their bodies instead;
+ * only the calls that are not awaited become known promises.
+ */
+function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+  const found: TSESTree.CallExpression[] = [];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      if (variable.references.length < 2 || !isConstantVariable(variable)) continue;
+      if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) continue;
+      const byMethod = new Map<string, TSESTree.CallExpression[]>();
+      const awaited = new Set<string>();
+      for (const ref of variable.references) {
+        const member = ref.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+        const call = member.parent;
+        const name = ASTUtils.getPropertyName(member);
+        if (name === null || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+        if (call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+          awaited.add(name);
+        } else if (!call.arguments.some((argument) => isFunctionNode(argument))) {
+          // A call given a callback may be the callback form, or return what the callback returns
+          // (`time.start(name, () => ...)`); an awaited call is judged as it was.
+          byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
+        }
+      }
+      for (const name of awaited) found.push(...(byMethod.get(name) ?? []));
+    }
+  }
+  return found;
+}
+
+/**
  * Finds, once per file, the calls that are known to return promises without type information:
  * promise-returning members of Node built-ins (any import spelling), methods of the objects some of
  * them create (`rl.question()`, `(await open(p)).close()`, `(await fetch(u)).json()`), the global
@@ -285,6 +320,8 @@ export function findPromiseSources(
       addFactoryCalls(call, RESPONSE);
     }
   }
+
+  for (const call of findCallsOfAwaitedMethods(sourceCode)) if (!known.has(call)) known.set(call, { cannotReject: false });
 
   const { isPromiseFunctionName, isAllowedName } = getOptionTables(options);
   return {

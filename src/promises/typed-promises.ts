@@ -12,6 +12,18 @@ import type { PromiseKind } from './promise-detection.js';
  */
 export type PromiseDeclaration = 'library' | FunctionNode | null;
 
+/**
+ * Declarations of this file that promise a thenable without the code that makes it: interface and
+ * type-literal members, abstract methods. Their implementations are elsewhere (often I/O), so their
+ * promises are judged as an API's, which can fail.
+ */
+const BODILESS_MEMBERS = new Set<string>([
+  AST_NODE_TYPES.TSMethodSignature,
+  AST_NODE_TYPES.TSPropertySignature,
+  AST_NODE_TYPES.TSAbstractMethodDefinition,
+  AST_NODE_TYPES.TSCallSignatureDeclaration,
+]);
+
 /** The function a declaration found by the checker in this file stands for (`function f`, a method, `const f = () => ...`). */
 function getDeclaredFunction(declaration: TSESTree.Node | null): FunctionNode | null {
   if (!declaration) return null;
@@ -93,6 +105,8 @@ export class TypedPromises {
     const origin = getDeclarationOrigin(this.services, node);
     if (origin.kind === 'library') return 'library';
     if (origin.kind !== 'this-file' || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return null;
+    // `interface Repository<T> { save(item: T): Promise<T> }`: a contract whose code is elsewhere, like an API's.
+    if (origin.declaration && BODILESS_MEMBERS.has(origin.declaration.type)) return 'library';
     return getDeclaredFunction(origin.declaration);
   }
 }

@@ -15,7 +15,8 @@ export interface CollectionStore {
 /**
  * Stores into the collection `variable` (declared by `declarator` with `init`) of values that
  * `isTaskShape` says may start a new promise: the initial elements or property values, `push` and
- * `unshift` arguments, property assignments. An initial value that is neither an array nor an
+ * `unshift` arguments, `Map#set` and `Set#add` arguments of an empty `new Map()` / `new Set()`,
+ * property assignments. An initial value that is neither an array nor an
  * object literal (`xs.map(async (x) => ...)`) is itself the one store.
  */
 export function getCollectionStores(
@@ -35,7 +36,7 @@ export function getCollectionStores(
     for (const property of inner.properties) {
       if (property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init') add(declarator, property.value);
     }
-  } else {
+  } else if (!isEmptyKeyedCollection(inner)) {
     return [{ write: declarator, value: init }];
   }
   for (const reference of variable.references) {
@@ -49,6 +50,16 @@ export function getCollectionStores(
     }
   }
   return stores;
+}
+
+/** `new Map()` or `new Set()` with nothing in it yet: its promises come from `set` and `add` calls. */
+export function isEmptyKeyedCollection(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.NewExpression &&
+    node.arguments.length === 0 &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    (node.callee.name === 'Map' || node.callee.name === 'Set')
+  );
 }
 
 /**

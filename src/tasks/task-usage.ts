@@ -17,7 +17,8 @@ export type TaskHolder = 'promise' | 'collection';
  */
 export type ReferenceUse = 'observe' | 'store' | 'ignore';
 
-const STORE_METHODS = new Set(['push', 'unshift']);
+/** Methods that put a value into an array (`push`, `unshift`), a `Map` (`set`) or a `Set` (`add`). */
+const STORE_METHODS = new Set(['push', 'unshift', 'set', 'add']);
 
 /** Climbs through wrappers that pass the value on unchanged (`t!`, `t as P`, `a ? t : b`, `x || t`, `(a, t)`). */
 function climbValueWrappers(node: TSESTree.Node): TSESTree.Node {

@@ -42,6 +42,8 @@ describe('getRejection: one row per reason', () => {
     ['new Promise((resolve, reject) => api((error, value) => (error ? reject(error) : resolve(value))));', 'unknown', 'forwarded-callback'],
     ['server.close().then(() => log("closed"));', 'unknown', 'unresolved-chain'],
     ['db.query();', 'unknown', 'unresolved-call'],
+    // A chain on a plain function the rule cannot read is a chain too, even when its callbacks cannot fail.
+    ['sleep(10).then(() => next());', 'unknown', 'unresolved-chain'],
     ['Promise.all([a(), b()]);', 'unknown', 'unknown-elements'],
     ['pending;', 'unknown', 'unresolved-value'],
   ] as const)('%s → %s (%s)', (code, verdict, reason) => {

@@ -535,22 +535,31 @@ const sharedInvalid: Invalid[] = [
     output: null,
   },
   {
+    // Outside an async function the message gives no `await` advice.
     code: `${LOAD}function main(xs) { xs.forEach(async (x) => { await load(x); }); }`,
-    errors: [{ messageId: 'forEachCallback', suggestions: [] }],
+    errors: [{ messageId: 'forEachCallbackOutsideAsync', suggestions: [] }],
     output: null,
   },
   {
     code: `${LOAD}function main(emitter) {\n  emitter.on('data', async (chunk) => { await load(chunk); });\n  process.on('SIGTERM', async () => { await load(); });\n  setTimeout(async () => { await load(); }, 10);\n}`,
     errors: [
-      { messageId: 'voidCallback', data: { callee: '`emitter.on`' }, line: 3, column: 22 },
-      { messageId: 'voidCallback', data: { callee: '`process.on`' }, line: 4, column: 25 },
-      { messageId: 'voidCallback', data: { callee: '`setTimeout`' }, line: 5, column: 14 },
+      { messageId: 'voidCallback', data: { callee: '`emitter.on`' }, line: 3, column: 22, suggestions: [
+        { messageId: 'suggestTryCatchInside', output: `${LOAD}function main(emitter) {\n  emitter.on('data', async (chunk) => { try { await load(chunk); } catch (error) { console.error(error); } });\n  process.on('SIGTERM', async () => { await load(); });\n  setTimeout(async () => { await load(); }, 10);\n}` },
+      ] },
+      { messageId: 'voidCallback', data: { callee: '`process.on`' }, line: 4, column: 25, suggestions: [
+        { messageId: 'suggestTryCatchInside', output: `${LOAD}function main(emitter) {\n  emitter.on('data', async (chunk) => { await load(chunk); });\n  process.on('SIGTERM', async () => { try { await load(); } catch (error) { console.error(error); } });\n  setTimeout(async () => { await load(); }, 10);\n}` },
+      ] },
+      { messageId: 'voidCallback', data: { callee: '`setTimeout`' }, line: 5, column: 14, suggestions: [
+        { messageId: 'suggestTryCatchInside', output: `${LOAD}function main(emitter) {\n  emitter.on('data', async (chunk) => { await load(chunk); });\n  process.on('SIGTERM', async () => { await load(); });\n  setTimeout(async () => { try { await load(); } catch (error) { console.error(error); } }, 10);\n}` },
+      ] },
     ],
     output: null,
   },
   {
     code: `${LOAD}function main() { return new Promise(async (resolve) => { resolve(await load()); }); }`,
-    errors: [{ messageId: 'voidCallback', data: { callee: '`new Promise`' }, column: 38 }],
+    errors: [{ messageId: 'voidCallback', data: { callee: '`new Promise`' }, column: 38, suggestions: [
+      { messageId: 'suggestTryCatchInside', output: `${LOAD}function main() { return new Promise(async (resolve) => { try { resolve(await load()); } catch (error) { console.error(error); } }); }` },
+    ] }],
     output: null,
   },
 ];
@@ -715,7 +724,9 @@ function main(state: { ended: boolean }) { terminate(state, true); }`,
     },
     {
       code: `${PROJECT_IMPORT}declare function remote(): Promise<void>;\ndeclare function subscribe(listener: () => void): void;\nsubscribe(async () => { await refresh(); await remote(); });`,
-      errors: [{ messageId: 'voidCallback', data: { callee: '`subscribe`' }, line: 4, column: 11 }],
+      errors: [{ messageId: 'voidCallback', data: { callee: '`subscribe`' }, line: 4, column: 11, suggestions: [
+        { messageId: 'suggestTryCatchInside', output: `${PROJECT_IMPORT}declare function remote(): Promise<void>;\ndeclare function subscribe(listener: () => void): void;\nsubscribe(async () => { try { await refresh(); await remote(); } catch (error) { console.error(error); } });` },
+      ] }],
       output: null,
     },
   ],
@@ -838,8 +849,13 @@ runWithTypes('floating-task types', rule, {
     {
       code: `${REMOTE}declare function run(cb: () => void): void;\nrun(async () => { await remote(); });\nrun(() => remote());`,
       errors: [
-        { messageId: 'voidCallback', data: { callee: '`run`' }, line: 3, column: 5 },
-        { messageId: 'voidCallback', data: { callee: '`run`' }, line: 4, column: 5 },
+        { messageId: 'voidCallback', data: { callee: '`run`' }, line: 3, column: 5, suggestions: [
+          { messageId: 'suggestTryCatchInside', output: `${REMOTE}declare function run(cb: () => void): void;\nrun(async () => { try { await remote(); } catch (error) { console.error(error); } });\nrun(() => remote());` },
+        ] },
+        // An expression body gets its `.catch` inside the callback.
+        { messageId: 'voidCallback', data: { callee: '`run`' }, line: 4, column: 5, suggestions: [
+          { messageId: 'suggestCatchInside', output: `${REMOTE}declare function run(cb: () => void): void;\nrun(async () => { await remote(); });\nrun(() => remote().catch(console.error));` },
+        ] },
       ],
       output: null,
     },

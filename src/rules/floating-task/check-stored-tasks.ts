@@ -5,7 +5,8 @@ import { isNodeInside } from '../../ast/ranges.js';
 import { skipValueWrappers } from '../../ast/unwrap.js';
 import { getPrefixedText, insertAfterStatement, insertAtBlockEnd } from '../../fixes/statement-edits.js';
 import { getDeferredPromise } from '../../promises/deferred-promise.js';
-import { findLoopLoss, getCollectionStores, type CollectionStore } from '../../tasks/collection-stores.js';
+import { findLoopLoss, getCollectionStores, isEmptyKeyedCollection, type CollectionStore } from '../../tasks/collection-stores.js';
+import { isGlobalReference } from '../../scope/globals.js';
 import { getOwnerFunction } from '../../tasks/control-flow-order.js';
 import {
   findLateAwait,
@@ -100,8 +101,10 @@ function getTaskWrite(
 ): TaskWrite | null {
   const { sourceCode, services } = shared;
   const inner = skipValueWrappers(value);
-  const isCollection = inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression;
+  const isKeyed = isEmptyKeyedCollection(inner) && isGlobalReference((inner as TSESTree.NewExpression).callee as TSESTree.Identifier, sourceCode);
+  const isCollection = inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression || isKeyed;
   if (!isCollection && !isTaskShape(shared, inner)) return null;
+  if (isKeyed) return getKeyedTaskWrite(shared, write, identifier, value);
   if (write.type === AST_NODE_TYPES.AssignmentExpression && isCollection) return null;
   const isMapCall =
     inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
@@ -118,6 +121,20 @@ function getTaskWrite(
     return null;
   }
   return { variable, write, value, holder };
+}
+
+/** A `const m = new Map()` (or `Set`) declared in a function, whose stores the collection analysis follows. */
+function getKeyedTaskWrite(
+  shared: FloatingTaskShared,
+  write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression,
+  identifier: TSESTree.Identifier,
+  value: TSESTree.Expression,
+): TaskWrite | null {
+  if (write.type !== AST_NODE_TYPES.VariableDeclarator) return null;
+  const variable = shared.sourceCode.getDeclaredVariables(write).find((candidate) => candidate.name === identifier.name);
+  if (!variable || variable.scope.type === TSESLint.Scope.ScopeType.global || variable.scope.type === TSESLint.Scope.ScopeType.module) return null;
+  if (isExported(write) || isAmbient(write)) return null;
+  return { variable, write, value, holder: 'collection' };
 }
 
 function isAmbient(declarator: TSESTree.Node): boolean {
@@ -250,8 +267,13 @@ function reportForgotten(shared: FloatingTaskShared, task: TaskWrite): void {
   const statement = getWriteStatement(task);
   const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
   const inner = skipValueWrappers(task.value);
+  const isMap = inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Map';
   const awaitText =
-    task.holder === 'promise' ? `await ${name};` : inner.type === AST_NODE_TYPES.ObjectExpression ? null : `await Promise.all(${name});`;
+    task.holder === 'promise'
+      ? `await ${name};`
+      : inner.type === AST_NODE_TYPES.ObjectExpression
+        ? null
+        : `await Promise.all(${isMap ? `${name}.values()` : name});`;
   if (statement && awaitText && isAwaitLegalAt(statement, sourceCode) && insertAtBlockEndPossible(statement)) {
     suggest.push({
       messageId: 'suggestAwaitTask',

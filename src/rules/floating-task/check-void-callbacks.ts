@@ -6,6 +6,7 @@ import { skipBindCall, skipTypeWrappers, skipValueWrappers } from '../../ast/unw
 import { isGlobalReference } from '../../scope/globals.js';
 import { getCalledLocalFunction } from '../../scope/local-functions.js';
 import { getThenableKind, isVoidCallbackParameter } from '../../types/thenable-type.js';
+import { getMethodCallText } from '../../fixes/statement-edits.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from './foreach-rewrite.js';
 import { NodeEmitters } from './node-emitters.js';
 import { isReported, type ReportKind } from './policy.js';
@@ -15,6 +16,11 @@ import type { MessageIds } from './types.js';
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+/**
+ * Methods whose last argument is a completion callback (`server.close(cb)`, `server.listen(port, cb)`,
+ * `stream.end(cb)`): Node calls it once with an error or nothing and ignores what it returns.
+ */
+const COMPLETION_METHODS = new Set(['close', 'listen', 'end']);
 
 /**
  * Expression bodies whose value is never a thenable (and block bodies, which do not give the value
@@ -58,7 +64,8 @@ function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call
   if (!services && !isForEach && !serverApi && !mayIgnoreCallbackResult(call, callee)) return;
   call.arguments.forEach((argument, index) => {
     if (isForEach && index !== 0) return;
-    if (!services && !isForEach && !serverApi && index !== (callee.type === AST_NODE_TYPES.MemberExpression ? 1 : 0)) return;
+    const isMember = callee.type === AST_NODE_TYPES.MemberExpression;
+    if (!services && !isForEach && !serverApi && index !== (isMember ? 1 : 0) && !(isMember && index === call.arguments.length - 1)) return;
     if (!isCallbackCandidate(shared, argument)) return;
     // The receiver is cheaper to rule out than the callback's return type (which makes the checker resolve the call).
     const receiver = isForEach ? null : serverApi ? { text: getCalleeText(call), kind: 'void-callback' as const } : getVoidCallbackReceiver(shared, emitters, call, index);
@@ -71,7 +78,7 @@ function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call
       return;
     }
     if (receiver === null || !isReported(receiver.kind, verdict)) return;
-    context.report({ node: argument, messageId: 'voidCallback', data: { callee: receiver.text } });
+    context.report({ node: argument, messageId: 'voidCallback', data: { callee: receiver.text }, suggest: getCatchInsideSuggestions(shared, argument) });
   });
 }
 
@@ -134,7 +141,8 @@ function getKnownVoidCallbackReceiver(
   }
   if (name === null) return null;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    return LISTENER_METHODS.has(name) && index === 1 && call.arguments.length >= 2 ? calleeText : null;
+    if (LISTENER_METHODS.has(name)) return index === 1 && call.arguments.length >= 2 ? calleeText : null;
+    return COMPLETION_METHODS.has(name) && index === call.arguments.length - 1 ? calleeText : null;
   }
   return callee.type === AST_NODE_TYPES.Identifier && TIMER_FUNCTIONS.has(name) && index === 0 && isGlobalReference(callee, sourceCode)
     ? calleeText
@@ -155,9 +163,9 @@ function mayIgnoreCallbackResult(call: TSESTree.CallExpression | TSESTree.NewExp
   if (callee.type === AST_NODE_TYPES.Identifier) {
     return call.type === AST_NODE_TYPES.NewExpression ? callee.name === 'Promise' : TIMER_FUNCTIONS.has(callee.name);
   }
-  if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length < 2) return false;
+  if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = getCalleeName(callee);
-  return name !== null && LISTENER_METHODS.has(name);
+  return name !== null && ((LISTENER_METHODS.has(name) && call.arguments.length >= 2) || COMPLETION_METHODS.has(name));
 }
 
 function reportForEach(shared: FloatingTaskShared, call: TSESTree.CallExpression, argument: TSESTree.Node): void {
@@ -169,5 +177,27 @@ function reportForEach(shared: FloatingTaskShared, call: TSESTree.CallExpression
     const forOf = getForOfText(sourceCode, forEach);
     if (forOf !== null) suggest.push({ messageId: 'suggestForOf', fix: (fixer) => fixer.replaceText(forEach.statement, forOf) });
   }
-  context.report({ node: argument, messageId: 'forEachCallback', suggest });
+  // Outside an async function `await` is a syntax error: the message then gives no `await` advice.
+  const awaitLegal = forEach ? isAwaitLegalAt(forEach.statement, sourceCode) : isAwaitLegalAt(call, sourceCode);
+  context.report({ node: argument, messageId: awaitLegal ? 'forEachCallback' : 'forEachCallbackOutsideAsync', suggest });
+}
+
+/**
+ * Handle the errors inside a callback written inline, since its caller drops the promise: wrap an
+ * async block body in `try`/`catch`, or end an expression body's promise with `.catch(...)`. The
+ * handler is `catchHandler` or `console.error`.
+ */
+function getCatchInsideSuggestions(shared: FloatingTaskShared, argument: TSESTree.Node): TSESLint.ReportSuggestionArray<MessageIds> {
+  const { sourceCode, options } = shared;
+  const fn = skipBindCall(argument);
+  if (!isFunctionNode(fn) || !fn.body) return [];
+  const body = fn.body;
+  const handler = options.catchHandler ?? 'console.error';
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    if (!fn.async) return [];
+    const text = `{ try ${sourceCode.getText(body)} catch (error) { ${handler}(error); } }`;
+    return [{ messageId: 'suggestTryCatchInside', data: { handler }, fix: (fixer) => fixer.replaceText(body, text) }];
+  }
+  const text = getMethodCallText(sourceCode, body, 'catch', handler);
+  return [{ messageId: 'suggestCatchInside', data: { handler }, fix: (fixer) => fixer.replaceText(body, text) }];
 }

@@ -27,9 +27,19 @@ const EMITTER_MEMBERS: Record<string, readonly string[]> = {
 };
 
 /**
+ * `app.listen(port, ...)` kept in a variable: `net.Server#listen` returns its server, and the
+ * frameworks that wrap Node's servers (Express, Koa, Connect) return the `http.Server` they start.
+ */
+function isListenCall(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'listen';
+}
+
+/**
  * The values of this file that are Node emitters, found without types: objects made by Node's
  * emitter modules (`new EventEmitter()`, `http.createServer()`, `spawn()`, `new Worker()`,
- * `fs.createReadStream()`, `parentPort`), and the listener APIs of its servers. Emitters call
+ * `fs.createReadStream()`, `parentPort`, the server `app.listen()` returns), and the listener APIs of its servers. Emitters call
  * their listeners and drop what they return.
  */
 export class NodeEmitters {
@@ -70,7 +80,7 @@ export class NodeEmitters {
     const def = variable?.defs[0];
     if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return made.has(value);
     const init = skipValueWrappers(def.node.init);
-    return made.has(init) || (init.type === AST_NODE_TYPES.NewExpression && this.isEmitterClass(init.callee));
+    return made.has(init) || isListenCall(init) || (init.type === AST_NODE_TYPES.NewExpression && this.isEmitterClass(init.callee));
   }
 
   private getMadeValues(): Set<TSESTree.Node> {

@@ -22,7 +22,9 @@ export type MessageIds =
   | 'lateAwait'
   | 'lateAwaitTasks'
   | 'loopThrow'
+  | 'drainedQueue'
   | 'forEachCallback'
+  | 'forEachCallbackOutsideAsync'
   | 'voidCallback'
   | 'suggestAwait'
   | 'suggestVoid'
@@ -33,4 +35,6 @@ export type MessageIds =
   | 'suggestPromiseAll'
   | 'suggestCatchTask'
   | 'suggestMapAll'
-  | 'suggestForOf';
+  | 'suggestForOf'
+  | 'suggestTryCatchInside'
+  | 'suggestCatchInside';

@@ -140,7 +140,9 @@ export async function uploadAll(api, files) {
       // Async callbacks given to a timer and (through `.bind(this)`) to a Node emitter.
       {
         code: 'setInterval(async () => { await fetch("/ping"); }, 1000);',
-        errors: [{ messageId: 'voidCallback' }],
+        errors: [{ messageId: 'voidCallback', suggestions: [
+          { messageId: 'suggestTryCatchInside', output: 'setInterval(async () => { try { await fetch("/ping"); } catch (error) { console.error(error); } }, 1000);' },
+        ] }],
       },
       {
         code: `import { EventEmitter } from 'node:events';
@@ -168,14 +170,20 @@ http.createServer(handler).listen(8080);`,
       {
         code: `const node_http = require('node:http');
 exports.start = () => (0, node_http.createServer)(async (req, res) => { await route(req, res); });`,
-        errors: [{ messageId: 'voidCallback', line: 2 }],
+        errors: [{ messageId: 'voidCallback', line: 2, suggestions: [
+          { messageId: 'suggestTryCatchInside', output: `const node_http = require('node:http');
+exports.start = () => (0, node_http.createServer)(async (req, res) => { try { await route(req, res); } catch (error) { console.error(error); } });` },
+        ] }],
         languageOptions: commonjs,
       },
       // An async listener on an unidentified emitter that visibly rejects is reported.
       {
         code: `import { readFile } from 'node:fs/promises';
 export function watch(watcher) { watcher.on('change', async (file) => { await readFile(file); }); }`,
-        errors: [{ messageId: 'voidCallback', line: 2 }],
+        errors: [{ messageId: 'voidCallback', line: 2, suggestions: [
+          { messageId: 'suggestTryCatchInside', output: `import { readFile } from 'node:fs/promises';
+export function watch(watcher) { watcher.on('change', async (file) => { try { await readFile(file); } catch (error) { console.error(error); } }); }` },
+        ] }],
       },
       // Suggestion bug: no "attach a handler" after a declaration that awaits the other work itself.
       {
@@ -190,3 +198,20 @@ export async function boot(a, b) {
   },
   { withTypes: true },
 );
+
+runWithBothParsers('floating-task chains on unresolved calls', rule, {
+  valid: [],
+  invalid: [
+    // A chain on a plain function of another module gets the same answer as one on a method.
+    {
+      code: `import { delay } from './timing.js';
+export function retry(run) { delay(100).then(() => run()); }`,
+      errors: [{ messageId: 'floating', suggestions: [{ messageId: 'suggestVoid', output: `import { delay } from './timing.js';
+export function retry(run) { void delay(100).then(() => run()); }` }] }],
+    },
+    {
+      code: `export function retry(clock, run) { clock.delay(100).then(() => run()); }`,
+      errors: [{ messageId: 'floating', suggestions: [{ messageId: 'suggestVoid', output: `export function retry(clock, run) { void clock.delay(100).then(() => run()); }` }] }],
+    },
+  ],
+});
