@@ -8,8 +8,11 @@ import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
   getBlockingReferenceMap,
+  ALLOW_OPTION_SCHEMA,
+  getExtraFunctionsSchema,
   SLEEP_ADVICE,
   type BlockingApi,
+  type ExtraFunction,
 } from '../blocking/blocking-apis.js';
 import { isBusyWaitLoop, type BusyWaitLoop } from '../blocking/busy-wait.js';
 import {
@@ -32,7 +35,7 @@ export type Options = [
     /** `module.member` names never to report (`fs.existsSync`), with or without `node:`. */
     allow?: string[];
     /** More blocking module members to report, optionally with an async replacement in the same module. */
-    extraFunctions?: { module: string; names: string[]; replacement?: string }[];
+    extraFunctions?: ExtraFunction[];
     /** Report blocking calls at the top level of modules that use top-level `await`. */
     checkTopLevelAwaitModules?: boolean;
     /** Report blocking calls in sync array-method callbacks and `new Promise` executors inside async code. */
@@ -55,8 +58,6 @@ type RuleContext = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type AwaitableApi = Extract<BlockingApi, { kind: 'awaitable' }>;
 
-const MEMBER_NAME_PATTERN = '^[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*$';
-const IDENTIFIER_PATTERN = '^[A-Za-z_$][\\w$]*$';
 
 export default createRule<Options, MessageIds>({
   name: 'no-sync-in-async',
@@ -85,37 +86,8 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            description: 'Module members never to report, as `module.member` (`fs.existsSync`, `node:child_process.execSync`, `Atomics.wait`).',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-          },
-          extraFunctions: {
-            type: 'array',
-            description: 'More blocking module members to report.',
-            items: {
-              type: 'object',
-              properties: {
-                module: { type: 'string', minLength: 1, description: 'Module specifier (`fs-extra`, or a built-in with or without `node:`).' },
-                names: {
-                  type: 'array',
-                  description: 'Blocking members of the module (`readJsonSync`, or a path like `sync.read`).',
-                  items: { type: 'string', pattern: MEMBER_NAME_PATTERN },
-                  minItems: 1,
-                  uniqueItems: true,
-                },
-                replacement: {
-                  type: 'string',
-                  pattern: IDENTIFIER_PATTERN,
-                  description:
-                    'Promise-returning member of the same module that takes the same arguments and resolves to the same value; enables the autofix `await <replacement>(...)` for every name of the entry.',
-                },
-              },
-              required: ['module', 'names'],
-              additionalProperties: false,
-            },
-          },
+          allow: ALLOW_OPTION_SCHEMA,
+          extraFunctions: getExtraFunctionsSchema('blocking'),
           checkTopLevelAwaitModules: {
             type: 'boolean',
             description: 'Also report at the top level of ES modules that use top-level `await`.',
@@ -128,7 +100,7 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             enum: [...REPORT_IN_VALUES],
             description:
-              "Where to report: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function, even in a CLI or a build step), `all-functions` (every function body).",
+              "Where to report, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function, even in a CLI or a build step), `all-functions` (every function body).",
           },
         },
         additionalProperties: false,

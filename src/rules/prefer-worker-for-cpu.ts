@@ -14,6 +14,7 @@ import {
 import { findCpuLoopNests, getLoopKeyword, isOutermostLoop } from '../blocking/cpu-loop-nest.js';
 import { getRepeatingLoop, type LoopNode } from '../ast/loop-node.js';
 import { createRule } from './create-rule.js';
+import { ALLOW_OPTION_SCHEMA, getExtraFunctionsSchema } from '../blocking/blocking-apis.js';
 import { ensureImport } from '../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
 import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-threads.js';
@@ -85,41 +86,8 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allow: {
-            type: 'array',
-            description: 'Module members never to report, as `module.member` (`zlib.gunzipSync`; `node:` prefix optional).',
-            items: { type: 'string', pattern: '^\\S+\\.\\S+$' },
-            uniqueItems: true,
-          },
-          extraFunctions: {
-            type: 'array',
-            description: 'More CPU-heavy synchronous module members to report.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['module', 'names', 'style'],
-              properties: {
-                module: { type: 'string', minLength: 1, description: 'Module specifier (`node:` prefix optional for built-ins).' },
-                names: {
-                  type: 'array',
-                  description: 'Names of the synchronous members.',
-                  items: { type: 'string', minLength: 1 },
-                  minItems: 1,
-                  uniqueItems: true,
-                },
-                replacement: {
-                  type: 'string',
-                  pattern: '^[A-Za-z_$][\\w$]*$',
-                  description: 'Member of the same module that does the work off the event loop; enables the autofix.',
-                },
-                style: {
-                  type: 'string',
-                  enum: ['callback', 'promise'],
-                  description: 'How `replacement` gives its result: a Node-style callback (wrapped in `promisify`) or a promise.',
-                },
-              },
-            },
-          },
+          allow: ALLOW_OPTION_SCHEMA,
+          extraFunctions: getExtraFunctionsSchema('CPU-heavy synchronous'),
           checkAllFunctions: {
             type: 'boolean',
             description: "Deprecated, the same as `reportIn: 'all-functions'`: report in every function (never at module top level).",
@@ -128,7 +96,7 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             enum: [...REPORT_IN_VALUES],
             description:
-              "Where to report CPU-heavy calls: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function), `all-functions` (every function body).",
+              "Where to report CPU-heavy calls, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function), `all-functions` (every function body).",
           },
           checkLoops: {
             type: 'boolean',
