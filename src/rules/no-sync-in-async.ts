@@ -73,12 +73,13 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      blockingCall: '`{{name}}` blocks the event loop inside {{where}}; use {{alternative}}.',
-      blockingCallConcurrent: '`{{name}}` {{runs}}: {{waiters}}. Use {{alternative}}.',
-      busyWait: 'This busy-wait loop blocks the event loop inside {{where}}; use {{alternative}}.',
-      busyWaitConcurrent: 'This busy-wait loop {{runs}}: {{waiters}}. Use {{alternative}}.',
+      blockingCall: '`{{name}}` holds the thread in {{where}}: other requests wait until it finishes. Use {{alternative}}.',
+      blockingCallConcurrent: '`{{name}}` holds the thread and {{runs}}: {{waiters}}. Use {{alternative}}.',
+      busyWait: 'This busy-wait loop holds the thread in {{where}}: other requests wait until it finishes. Use {{alternative}}.',
+      busyWaitConcurrent: 'This busy-wait loop holds the thread and {{runs}}: {{waiters}}. Use {{alternative}}.',
       makeHandlerAsync: 'Make the handler async and use `await {{asyncName}}` (its framework awaits the promise a handler returns).',
-      replaceWithAccess: 'Replace with `await access(…).then(() => true, () => false)` from `node:fs/promises`.',
+      replaceWithAccess:
+        'Replace with `await access(…).then(() => true, () => false)` from `node:fs/promises` (a suggestion, not a fix: `access` rejects where `existsSync` returned false, so check what the result guards).',
       replaceWithPromisifiedExec:
         'Replace with `promisify({{asyncName}})` from `node:child_process`; note that it resolves to a string (not a Buffer) unless `encoding` is set, and captures stderr instead of printing it.',
     },
@@ -131,7 +132,7 @@ export default createRule<Options, MessageIds>({
       const headerEnd =
         loop.type === AST_NODE_TYPES.DoWhileStatement ? loop.loc.end : (sourceCode.getTokenBefore(loop.body)?.loc.end ?? loop.loc.end);
       const loc = { start: loop.loc.start, end: headerEnd };
-      const alternative = getAlternativeText({ kind: 'advice', advice: SLEEP_ADVICE }, decision.awaitLegal);
+      const alternative = getAlternativeText({ kind: 'advice', advice: SLEEP_ADVICE }, decision.awaitLegal) + decision.hint;
       if (decision.kind === 'concurrent') {
         const { runs, waiters } = describeConcurrentContext(decision.context, sourceCode);
         context.report({ node: loop, loc, messageId: 'busyWaitConcurrent', data: { runs, waiters, alternative } });
@@ -198,7 +199,7 @@ function reportBlockingCall(
   const sourceCode = context.sourceCode;
   const decision = getReportDecision(call, { ...scope, context });
   if (!decision) return;
-  const alternative = getAlternativeText(api, decision.awaitLegal);
+  const alternative = getAlternativeText(api, decision.awaitLegal) + decision.hint;
   const rewrite = decision.awaitLegal ? getRewrite(context, call, api, memberPath) : getHandlerRewrite(context, call, api, memberPath, decision);
   context.report({
     node: call,

@@ -1,6 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait } from '../fixes/add-await.js';
-import { describeFunction } from '../ast/function-name.js';
 import { getAsyncContext } from '../blocking/async-context.js';
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
 import { getArgumentListText } from '../fixes/call-rewrite.js';
@@ -18,7 +17,7 @@ import { ALLOW_OPTION_SCHEMA, getExtraFunctionsSchema } from '../blocking/blocki
 import { ensureImport } from '../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
 import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-threads.js';
-import { describeAsyncContext } from '../blocking/describe-context.js';
+import { describeAsyncContext, describeFunctionWithArticle } from '../blocking/describe-context.js';
 import { getReportDecision, REPORT_IN_VALUES, type ReportIn } from '../blocking/report-scope.js';
 import { describeConcurrentContext } from '../blocking/describe-run-context.js';
 
@@ -66,20 +65,18 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     messages: {
-      cpuCall:
-        '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; use `{{replacement}}`{{benefit}}.',
-      cpuCallConcurrent:
-        '`{{name}}` {{action}} on the event loop and {{runs}}: {{waiters}}. Use `{{replacement}}`{{benefit}}.',
+      cpuCall: '`{{name}}` {{action}} on the main thread {{where}}: other requests wait until it finishes. Use `{{replacement}}`{{benefit}}.',
+      cpuCallConcurrent: '`{{name}}` {{action}} on the main thread and {{runs}}: {{waiters}}. Use `{{replacement}}`{{benefit}}.',
       cpuCallWithoutVariantConcurrent:
-        '`{{name}}` {{action}} on the event loop and {{runs}}: {{waiters}}. Move it to a worker thread (a pool such as piscina).',
+        '`{{name}}` {{action}} on the main thread and {{runs}}: {{waiters}}. Move it to a worker thread (a pool such as piscina).',
       cpuCallWithoutVariant:
-        '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; move it to a worker thread (a pool such as piscina).',
+        '`{{name}}` {{action}} on the main thread {{where}}: other requests wait until it finishes. Move it to a worker thread (a pool such as piscina).',
       cpuLoopNest:
-        'This `{{loop}}` loop nest ({{depth}} levels deep) runs CPU-bound work on the event loop {{where}}, blocking every other request; move it to a worker thread or split it into chunks that yield to the event loop.',
+        'This `{{loop}}` loop nest ({{depth}} levels deep) does CPU-bound work on the main thread {{where}}: other requests wait until it finishes. Move it to a worker thread, or split it into chunks that yield between them.',
       workerInLoop:
-        '`{{callee}}` starts a new thread on every iteration of a loop {{where}}; starting a worker costs tens of milliseconds and megabytes of memory, so reuse a pool (e.g. piscina) or one long-lived worker.',
+        '`{{callee}}` starts a new thread on every iteration of a loop {{where}}: each start costs tens of milliseconds and megabytes of memory. Reuse a pool (such as piscina) or one long-lived worker.',
       workerPerCall:
-        '`{{callee}}` starts a new thread each time it runs {{where}}; starting a worker costs tens of milliseconds and megabytes of memory, so reuse a pool (e.g. piscina) or one long-lived worker.',
+        '`{{callee}}` starts a new thread each time it runs {{where}}: each start costs tens of milliseconds and megabytes of memory. Reuse a pool (such as piscina) or one long-lived worker.',
     },
     schema: [
       {
@@ -132,7 +129,7 @@ export default createRule<Options, MessageIds>({
 
     const checkAllFunctions = options.checkAllFunctions === true;
     const loopDepth = options.loopDepth ?? 2;
-    const describe = (fn: Parameters<typeof describeFunction>[0]): string => describeFunction(fn, sourceCode);
+    const describe = (fn: Parameters<typeof describeFunctionWithArticle>[0]): string => describeFunctionWithArticle(fn, sourceCode);
 
     /** Async code (as `no-sync-in-async` defines it), or with `checkAllFunctions` any function body. */
     function getRunContext(node: TSESTree.Node): RunContext | null {
@@ -214,7 +211,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const benefit = api.benefit ? `, which ${api.benefit}` : '';
+      const benefit = `${api.benefit ? `, which ${api.benefit},` : ''}${decision.hint}`.replace(/,$/u, '');
       context.report({
         node: call,
         ...(concurrentData
