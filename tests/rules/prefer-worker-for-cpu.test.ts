@@ -1027,6 +1027,18 @@ runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
   ],
   invalid: [
     {
+      // A user addition without an async variant, on a concurrent path: only a worker helps.
+      code: "import { resizeSync } from 'image-lib';\napp.get('/thumb', (req, res) => res.send(resizeSync(req.query.src)));",
+      options: [{ extraFunctions: [{ module: 'image-lib', names: ['resizeSync'] }] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'cpuCallWithoutVariantConcurrent',
+          data: { name: 'resizeSync', action: 'runs CPU-heavy work', runs: 'runs on every request to this route (`GET /thumb`)', waiters: REQUESTS_WAIT },
+        },
+      ],
+    },
+    {
       code: "import crypto from 'crypto';\napp.post('/signup', (req, res) => { res.json({ hash: crypto.pbkdf2Sync(req.body.password, 's', 210000, 32, 'sha256') }); });",
       output: null,
       errors: [cpuOnPath('pbkdf2Sync', 'derives a key', 'runs on every request to this route (`POST /signup`)', REQUESTS_WAIT, 'promisify(pbkdf2)(...)')],
