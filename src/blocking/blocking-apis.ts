@@ -1,3 +1,4 @@
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { isBuiltin } from 'node:module';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
 import type { ModuleMemberMap } from '../modules/module-tracker.js';
@@ -102,10 +103,65 @@ export const BLOCKING_CHILD_PROCESS_APIS: Readonly<Record<string, BlockingApi>> 
 
 export const SLEEP_ADVICE = '`await setTimeout(ms)` from `node:timers/promises`';
 
+/** How an async variant gives its result: a Node-style callback (wrapped in `promisify`), or a returned promise. */
+export type AsyncVariantStyle = 'callback' | 'promise';
+
+export const ASYNC_VARIANT_STYLES: readonly AsyncVariantStyle[] = ['callback', 'promise'];
+
+/** One `extraFunctions` entry, the same shape in both blocking rules. */
 export interface ExtraFunction {
   module: string;
   names: readonly string[];
   replacement?: string;
+  /** How `replacement` gives its result; `promise` when left out. */
+  style?: AsyncVariantStyle;
+}
+
+/** The `allow` option schema both blocking rules share. */
+export const ALLOW_OPTION_SCHEMA: JSONSchema4 = {
+  type: 'array',
+  description:
+    'Calls never to report, each as `module.member` with a dot: `fs.existsSync`, `node:zlib.gunzipSync`, `child_process.execSync`, `Atomics.wait`.',
+  items: {
+    type: 'string',
+    pattern: '^\\S+\\.\\S+$',
+    description: 'A `module.member` name with a dot, e.g. `fs.existsSync` (`node:` prefix optional).',
+  },
+  uniqueItems: true,
+};
+
+/** The `extraFunctions` option schema both blocking rules share (`what` says what the members do). */
+export function getExtraFunctionsSchema(what: string): JSONSchema4 {
+  return {
+    type: 'array',
+    description: `More ${what} module members to report, each as \`{ module, names, replacement?, style? }\`.`,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['module', 'names'],
+      properties: {
+        module: { type: 'string', minLength: 1, description: 'Module specifier (`fs-extra`, or a built-in with or without `node:`).' },
+        names: {
+          type: 'array',
+          description: 'The synchronous members of the module (`readJsonSync`, or a path like `sync.read`).',
+          items: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*$', description: 'A member name or dotted path, e.g. `readJsonSync`.' },
+          minItems: 1,
+          uniqueItems: true,
+        },
+        replacement: {
+          type: 'string',
+          pattern: '^[A-Za-z_$][\\w$]*$',
+          description: 'The async member of the same module that takes the same arguments and gives the same value (`readJson`).',
+        },
+        style: {
+          type: 'string',
+          enum: [...ASYNC_VARIANT_STYLES],
+          description:
+            "How `replacement` gives its result, one of `'promise'` (the default: it returns a promise) or `'callback'` (it takes a Node-style callback, so the fix wraps it in `promisify`).",
+        },
+      },
+    },
+  };
 }
 
 /**
@@ -121,7 +177,7 @@ export function getBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]
     ),
     perf_hooks: { 'performance.now': { kind: 'clock' } },
   };
-  for (const { module: rawModule, names, replacement } of extraFunctions) {
+  for (const { module: rawModule, names, replacement, style } of extraFunctions) {
     const module = stripNodePrefix(rawModule);
     const members = (map[module] ??= {});
     for (const name of names) {
@@ -129,7 +185,9 @@ export function getBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]
       members[name] = blocking(
         replacement === undefined
           ? advice('an asynchronous alternative')
-          : { kind: 'awaitable', asyncModule: module, asyncName: replacement, viaFsPromises: false },
+          : style === 'callback'
+            ? advice(`\`await promisify(${replacement})(…)\` with \`${replacement}\` from \`${displayModule(module)}\``)
+            : { kind: 'awaitable', asyncModule: module, asyncName: replacement, viaFsPromises: false },
       );
     }
   }

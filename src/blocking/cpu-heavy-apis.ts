@@ -2,8 +2,7 @@ import { stripNodePrefix } from '../modules/builtin-modules.js';
 import type { ModuleMemberMap } from '../modules/module-tracker.js';
 import { isBuiltinModule } from '../modules/builtin-modules.js';
 
-/** How the off-thread variant reports its result: a Node-style callback, or a returned promise. */
-export type AsyncVariantStyle = 'callback' | 'promise';
+import type { AsyncVariantStyle, ExtraFunction } from './blocking-apis.js';
 
 /** A synchronous module member that keeps the CPU busy, and its variant that does not block the event loop. */
 export interface CpuHeavyApi {
@@ -16,13 +15,8 @@ export interface CpuHeavyApi {
   benefit: string | null;
 }
 
-/** A user addition from the `extraFunctions` option. */
-export interface ExtraCpuFunction {
-  module: string;
-  names: readonly string[];
-  replacement?: string;
-  style: AsyncVariantStyle;
-}
+/** A user addition from the `extraFunctions` option (the shape `no-sync-in-async` takes too). */
+export type ExtraCpuFunction = ExtraFunction;
 
 const THREAD_POOL = 'runs on the thread pool';
 
@@ -113,7 +107,7 @@ export function getCpuHeavyApiMaps(
       add(extra.module, name, {
         action: 'runs CPU-heavy work',
         asyncName: extra.replacement ?? null,
-        style: extra.style,
+        style: extra.style ?? 'promise',
         benefit: null,
       });
     }

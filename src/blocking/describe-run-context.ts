@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { describeFunction } from '../ast/function-name.js';
+import { describeFunctionWithArticle } from './describe-context.js';
 import type { ConcurrentContext, ConcurrentReason } from './run-context-types.js';
 
 /** The two halves of a concurrent-path message: when the code runs, and who waits. */
@@ -47,6 +47,6 @@ function describeWhen(why: ConcurrentReason, detail: string): ConcurrentPhrases 
  */
 export function describeConcurrentContext(context: ConcurrentContext, sourceCode: Readonly<TSESLint.SourceCode>): ConcurrentPhrases {
   const { runs, waiters } = describeWhen(context.why, context.detail);
-  if (context.via) return { runs: `runs in ${describeFunction(context.via, sourceCode)}, called ${runs}`, waiters };
+  if (context.via) return { runs: `runs in ${describeFunctionWithArticle(context.via, sourceCode)}, called ${runs}`, waiters };
   return { runs: `runs ${runs}`, waiters };
 }

@@ -1,9 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/function-node.js';
-import { describeFunction } from '../ast/function-name.js';
+import { describeAsyncContext, describeFunctionWithArticle, getAwaitlessHint } from './describe-context.js';
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
 import { getAsyncContext, type AsyncContextOptions } from './async-context.js';
-import { describeAsyncContext } from './describe-context.js';
 import { getFileFacts } from './file-facts.js';
 import { getRunContext } from './run-context.js';
 import type { ConcurrentContext } from './run-context-types.js';
@@ -26,9 +25,11 @@ export type ReportDecision =
       awaitLegal: boolean;
       /** The sync handler the node sits in directly, when its framework awaits handlers, so it may become async. */
       asyncableHandler: FunctionNode | null;
+      /** Where to use the alternative when `await` is not legal in a sync callback (see `getAwaitlessHint`), or "". */
+      hint: string;
     }
   /** Async code (or a function, with `all-functions`) whose context is not known: `where` names it. */
-  | { kind: 'function'; where: string; awaitLegal: boolean };
+  | { kind: 'function'; where: string; awaitLegal: boolean; hint: string };
 
 export interface ReportScopeInput {
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -42,6 +43,7 @@ export function getReportDecision(node: TSESTree.Node, { context, reportIn, asyn
   const facts = getFileFacts(sourceCode, { filename: context.filename, cwd: context.cwd });
   const runContext = getRunContext(node, facts);
   const enclosing = getEnclosingFunction(node);
+  const hintFor = (awaitLegal: boolean): string => (awaitLegal || enclosing.inParameters ? '' : getAwaitlessHint(enclosing.fn));
   if (runContext.kind === 'concurrent') {
     const awaitLegal = enclosing.fn !== null && enclosing.fn.async && !enclosing.inParameters;
     const handler = runContext.handler;
@@ -49,19 +51,21 @@ export function getReportDecision(node: TSESTree.Node, { context, reportIn, asyn
       !awaitLegal && handler !== null && handler === enclosing.fn && !enclosing.inParameters && runContext.handlerAwaited && !handler.async && !handler.generator
         ? handler
         : null;
-    return { kind: 'concurrent', context: runContext, awaitLegal, asyncableHandler };
+    return { kind: 'concurrent', context: runContext, awaitLegal, asyncableHandler, hint: hintFor(awaitLegal) };
   }
   const asyncContext = getAsyncContext(node, asyncOptions);
   // `checkTopLevelAwaitModules` asks for the top level of such modules, which is sequential.
   const askedFor = asyncContext?.kind === 'top-level-await';
   if (runContext.kind === 'sequential' && reportIn === 'concurrent-paths' && !askedFor) return null;
-  if (asyncContext) return { kind: 'function', where: describeAsyncContext(asyncContext, sourceCode), awaitLegal: asyncContext.awaitLegal };
+  if (asyncContext) {
+    return { kind: 'function', where: describeAsyncContext(asyncContext, sourceCode), awaitLegal: asyncContext.awaitLegal, hint: hintFor(asyncContext.awaitLegal) };
+  }
   if (runContext.kind === 'unknown' && runContext.asyncCaller && runContext.helper) {
-    const where = `${describeFunction(runContext.helper, sourceCode)}, called from ${describeFunction(runContext.asyncCaller, sourceCode)}`;
-    return { kind: 'function', where, awaitLegal: false };
+    const where = `${describeFunctionWithArticle(runContext.helper, sourceCode)}, called from ${describeFunctionWithArticle(runContext.asyncCaller, sourceCode)}`;
+    return { kind: 'function', where, awaitLegal: false, hint: '' };
   }
   if (reportIn === 'all-functions' && enclosing.fn && !enclosing.inParameters) {
-    return { kind: 'function', where: describeFunction(enclosing.fn, sourceCode), awaitLegal: false };
+    return { kind: 'function', where: describeFunctionWithArticle(enclosing.fn, sourceCode), awaitLegal: false, hint: hintFor(false) };
   }
   return null;
 }

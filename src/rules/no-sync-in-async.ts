@@ -8,8 +8,11 @@ import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
   getBlockingReferenceMap,
+  ALLOW_OPTION_SCHEMA,
+  getExtraFunctionsSchema,
   SLEEP_ADVICE,
   type BlockingApi,
+  type ExtraFunction,
 } from '../blocking/blocking-apis.js';
 import { isBusyWaitLoop, type BusyWaitLoop } from '../blocking/busy-wait.js';
 import {
@@ -32,7 +35,7 @@ export type Options = [
     /** `module.member` names never to report (`fs.existsSync`), with or without `node:`. */
     allow?: string[];
     /** More blocking module members to report, optionally with an async replacement in the same module. */
-    extraFunctions?: { module: string; names: string[]; replacement?: string }[];
+    extraFunctions?: ExtraFunction[];
     /** Report blocking calls at the top level of modules that use top-level `await`. */
     checkTopLevelAwaitModules?: boolean;
     /** Report blocking calls in sync array-method callbacks and `new Promise` executors inside async code. */
@@ -55,8 +58,6 @@ type RuleContext = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type AwaitableApi = Extract<BlockingApi, { kind: 'awaitable' }>;
 
-const MEMBER_NAME_PATTERN = '^[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*$';
-const IDENTIFIER_PATTERN = '^[A-Za-z_$][\\w$]*$';
 
 export default createRule<Options, MessageIds>({
   name: 'no-sync-in-async',
@@ -72,12 +73,13 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      blockingCall: '`{{name}}` blocks the event loop inside {{where}}; use {{alternative}}.',
-      blockingCallConcurrent: '`{{name}}` {{runs}}: {{waiters}}. Use {{alternative}}.',
-      busyWait: 'This busy-wait loop blocks the event loop inside {{where}}; use {{alternative}}.',
-      busyWaitConcurrent: 'This busy-wait loop {{runs}}: {{waiters}}. Use {{alternative}}.',
+      blockingCall: '`{{name}}` holds the thread in {{where}}: other requests wait until it finishes. Use {{alternative}}.',
+      blockingCallConcurrent: '`{{name}}` holds the thread and {{runs}}: {{waiters}}. Use {{alternative}}.',
+      busyWait: 'This busy-wait loop holds the thread in {{where}}: other requests wait until it finishes. Use {{alternative}}.',
+      busyWaitConcurrent: 'This busy-wait loop holds the thread and {{runs}}: {{waiters}}. Use {{alternative}}.',
       makeHandlerAsync: 'Make the handler async and use `await {{asyncName}}` (its framework awaits the promise a handler returns).',
-      replaceWithAccess: 'Replace with `await access(…).then(() => true, () => false)` from `node:fs/promises`.',
+      replaceWithAccess:
+        'Replace with `await access(…).then(() => true, () => false)` from `node:fs/promises` (a suggestion, not a fix: `access` rejects where `existsSync` returned false, so check what the result guards).',
       replaceWithPromisifiedExec:
         'Replace with `promisify({{asyncName}})` from `node:child_process`; note that it resolves to a string (not a Buffer) unless `encoding` is set, and captures stderr instead of printing it.',
     },
@@ -85,37 +87,8 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            description: 'Module members never to report, as `module.member` (`fs.existsSync`, `node:child_process.execSync`, `Atomics.wait`).',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-          },
-          extraFunctions: {
-            type: 'array',
-            description: 'More blocking module members to report.',
-            items: {
-              type: 'object',
-              properties: {
-                module: { type: 'string', minLength: 1, description: 'Module specifier (`fs-extra`, or a built-in with or without `node:`).' },
-                names: {
-                  type: 'array',
-                  description: 'Blocking members of the module (`readJsonSync`, or a path like `sync.read`).',
-                  items: { type: 'string', pattern: MEMBER_NAME_PATTERN },
-                  minItems: 1,
-                  uniqueItems: true,
-                },
-                replacement: {
-                  type: 'string',
-                  pattern: IDENTIFIER_PATTERN,
-                  description:
-                    'Promise-returning member of the same module that takes the same arguments and resolves to the same value; enables the autofix `await <replacement>(...)` for every name of the entry.',
-                },
-              },
-              required: ['module', 'names'],
-              additionalProperties: false,
-            },
-          },
+          allow: ALLOW_OPTION_SCHEMA,
+          extraFunctions: getExtraFunctionsSchema('blocking'),
           checkTopLevelAwaitModules: {
             type: 'boolean',
             description: 'Also report at the top level of ES modules that use top-level `await`.',
@@ -128,7 +101,7 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             enum: [...REPORT_IN_VALUES],
             description:
-              "Where to report: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function, even in a CLI or a build step), `all-functions` (every function body).",
+              "Where to report, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function, even in a CLI or a build step), `all-functions` (every function body).",
           },
         },
         additionalProperties: false,
@@ -159,7 +132,7 @@ export default createRule<Options, MessageIds>({
       const headerEnd =
         loop.type === AST_NODE_TYPES.DoWhileStatement ? loop.loc.end : (sourceCode.getTokenBefore(loop.body)?.loc.end ?? loop.loc.end);
       const loc = { start: loop.loc.start, end: headerEnd };
-      const alternative = getAlternativeText({ kind: 'advice', advice: SLEEP_ADVICE }, decision.awaitLegal);
+      const alternative = getAlternativeText({ kind: 'advice', advice: SLEEP_ADVICE }, decision.awaitLegal) + decision.hint;
       if (decision.kind === 'concurrent') {
         const { runs, waiters } = describeConcurrentContext(decision.context, sourceCode);
         context.report({ node: loop, loc, messageId: 'busyWaitConcurrent', data: { runs, waiters, alternative } });
@@ -226,7 +199,7 @@ function reportBlockingCall(
   const sourceCode = context.sourceCode;
   const decision = getReportDecision(call, { ...scope, context });
   if (!decision) return;
-  const alternative = getAlternativeText(api, decision.awaitLegal);
+  const alternative = getAlternativeText(api, decision.awaitLegal) + decision.hint;
   const rewrite = decision.awaitLegal ? getRewrite(context, call, api, memberPath) : getHandlerRewrite(context, call, api, memberPath, decision);
   context.report({
     node: call,

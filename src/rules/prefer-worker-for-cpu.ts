@@ -1,6 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { addAwait } from '../fixes/add-await.js';
-import { describeFunction } from '../ast/function-name.js';
 import { getAsyncContext } from '../blocking/async-context.js';
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
 import { getArgumentListText } from '../fixes/call-rewrite.js';
@@ -14,10 +13,11 @@ import {
 import { findCpuLoopNests, getLoopKeyword, isOutermostLoop } from '../blocking/cpu-loop-nest.js';
 import { getRepeatingLoop, type LoopNode } from '../ast/loop-node.js';
 import { createRule } from './create-rule.js';
+import { ALLOW_OPTION_SCHEMA, getExtraFunctionsSchema } from '../blocking/blocking-apis.js';
 import { ensureImport } from '../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
 import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-threads.js';
-import { describeAsyncContext } from '../blocking/describe-context.js';
+import { describeAsyncContext, describeFunctionWithArticle } from '../blocking/describe-context.js';
 import { getReportDecision, REPORT_IN_VALUES, type ReportIn } from '../blocking/report-scope.js';
 import { describeConcurrentContext } from '../blocking/describe-run-context.js';
 
@@ -65,61 +65,26 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     messages: {
-      cpuCall:
-        '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; use `{{replacement}}`{{benefit}}.',
-      cpuCallConcurrent:
-        '`{{name}}` {{action}} on the event loop and {{runs}}: {{waiters}}. Use `{{replacement}}`{{benefit}}.',
+      cpuCall: '`{{name}}` {{action}} on the main thread {{where}}: other requests wait until it finishes. Use `{{replacement}}`{{benefit}}.',
+      cpuCallConcurrent: '`{{name}}` {{action}} on the main thread and {{runs}}: {{waiters}}. Use `{{replacement}}`{{benefit}}.',
       cpuCallWithoutVariantConcurrent:
-        '`{{name}}` {{action}} on the event loop and {{runs}}: {{waiters}}. Move it to a worker thread (a pool such as piscina).',
+        '`{{name}}` {{action}} on the main thread and {{runs}}: {{waiters}}. Move it to a worker thread (a pool such as piscina).',
       cpuCallWithoutVariant:
-        '`{{name}}` {{action}} on the event loop {{where}}, blocking every other request; move it to a worker thread (a pool such as piscina).',
+        '`{{name}}` {{action}} on the main thread {{where}}: other requests wait until it finishes. Move it to a worker thread (a pool such as piscina).',
       cpuLoopNest:
-        'This `{{loop}}` loop nest ({{depth}} levels deep) runs CPU-bound work on the event loop {{where}}, blocking every other request; move it to a worker thread or split it into chunks that yield to the event loop.',
+        'This `{{loop}}` loop nest ({{depth}} levels deep) does CPU-bound work on the main thread {{where}}: other requests wait until it finishes. Move it to a worker thread, or split it into chunks that yield between them.',
       workerInLoop:
-        '`{{callee}}` starts a new thread on every iteration of a loop {{where}}; starting a worker costs tens of milliseconds and megabytes of memory, so reuse a pool (e.g. piscina) or one long-lived worker.',
+        '`{{callee}}` starts a new thread on every iteration of a loop {{where}}: each start costs tens of milliseconds and megabytes of memory. Reuse a pool (such as piscina) or one long-lived worker.',
       workerPerCall:
-        '`{{callee}}` starts a new thread each time it runs {{where}}; starting a worker costs tens of milliseconds and megabytes of memory, so reuse a pool (e.g. piscina) or one long-lived worker.',
+        '`{{callee}}` starts a new thread each time it runs {{where}}: each start costs tens of milliseconds and megabytes of memory. Reuse a pool (such as piscina) or one long-lived worker.',
     },
     schema: [
       {
         type: 'object',
         additionalProperties: false,
         properties: {
-          allow: {
-            type: 'array',
-            description: 'Module members never to report, as `module.member` (`zlib.gunzipSync`; `node:` prefix optional).',
-            items: { type: 'string', pattern: '^\\S+\\.\\S+$' },
-            uniqueItems: true,
-          },
-          extraFunctions: {
-            type: 'array',
-            description: 'More CPU-heavy synchronous module members to report.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['module', 'names', 'style'],
-              properties: {
-                module: { type: 'string', minLength: 1, description: 'Module specifier (`node:` prefix optional for built-ins).' },
-                names: {
-                  type: 'array',
-                  description: 'Names of the synchronous members.',
-                  items: { type: 'string', minLength: 1 },
-                  minItems: 1,
-                  uniqueItems: true,
-                },
-                replacement: {
-                  type: 'string',
-                  pattern: '^[A-Za-z_$][\\w$]*$',
-                  description: 'Member of the same module that does the work off the event loop; enables the autofix.',
-                },
-                style: {
-                  type: 'string',
-                  enum: ['callback', 'promise'],
-                  description: 'How `replacement` gives its result: a Node-style callback (wrapped in `promisify`) or a promise.',
-                },
-              },
-            },
-          },
+          allow: ALLOW_OPTION_SCHEMA,
+          extraFunctions: getExtraFunctionsSchema('CPU-heavy synchronous'),
           checkAllFunctions: {
             type: 'boolean',
             description: "Deprecated, the same as `reportIn: 'all-functions'`: report in every function (never at module top level).",
@@ -128,7 +93,7 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             enum: [...REPORT_IN_VALUES],
             description:
-              "Where to report CPU-heavy calls: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function), `all-functions` (every function body).",
+              "Where to report CPU-heavy calls, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function), `all-functions` (every function body).",
           },
           checkLoops: {
             type: 'boolean',
@@ -164,7 +129,7 @@ export default createRule<Options, MessageIds>({
 
     const checkAllFunctions = options.checkAllFunctions === true;
     const loopDepth = options.loopDepth ?? 2;
-    const describe = (fn: Parameters<typeof describeFunction>[0]): string => describeFunction(fn, sourceCode);
+    const describe = (fn: Parameters<typeof describeFunctionWithArticle>[0]): string => describeFunctionWithArticle(fn, sourceCode);
 
     /** Async code (as `no-sync-in-async` defines it), or with `checkAllFunctions` any function body. */
     function getRunContext(node: TSESTree.Node): RunContext | null {
@@ -246,7 +211,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const benefit = api.benefit ? `, which ${api.benefit}` : '';
+      const benefit = `${api.benefit ? `, which ${api.benefit},` : ''}${decision.hint}`.replace(/,$/u, '');
       context.report({
         node: call,
         ...(concurrentData

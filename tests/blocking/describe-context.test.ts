@@ -13,9 +13,9 @@ const where = (code: string): string | null =>
 
 describe('describeAsyncContext', () => {
   it.each([
-    ['async function loadConfig() { mark(); }', 'async function `loadConfig`'],
-    ['async function loadAll(xs) { xs.map((x) => mark()); }', 'a `.map` callback in async function `loadAll`'],
-    ['async function f() { new Promise(() => mark()); }', 'a `new Promise` executor in async function `f`'],
+    ['async function loadConfig() { mark(); }', 'the async function `loadConfig`'],
+    ['async function loadAll(xs) { xs.map((x) => mark()); }', 'a `.map` callback in the async function `loadAll`'],
+    ['async function f() { new Promise(() => mark()); }', 'a `new Promise` executor in the async function `f`'],
     ['p.then(() => mark());', 'a `.then` callback'],
     ['mark(); await x;', 'the top level of a module that uses top-level `await`'],
   ])('%s -> %s', (code, expected) => expect(where(code)).toBe(expected));

@@ -233,7 +233,7 @@ describe('vscode-eslint-language-server with the packed plugin', () => {
     if (!server) throw new Error('the language server did not start');
     const diagnostics = await server.diagnostics(document);
     const target = diagnostics.find((diagnostic) => diagnostic.code === 'event-loop/no-sync-in-async' && messageText(diagnostic).startsWith('`readFileSync`'));
-    expect(target && messageText(target)).toMatch(/^`readFileSync` blocks the event loop inside async function `loadConfig`/);
+    expect(target && messageText(target)).toMatch(/^`readFileSync` holds the thread in the async function `loadConfig`/);
     expect(target?.range.start.line).toBe(11);
     const { after } = await applyAndRecheck(file, target as Diagnostic, (actions, message) => {
       const action = actions.find((candidate) => candidate.title === fixTitle('event-loop/no-sync-in-async'));

@@ -9,6 +9,8 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const FS = '`await readFile` from `node:fs/promises`';
 const FS_NO_AWAIT = '`readFile` from `node:fs/promises`';
+/** What the message adds in a sync array-method callback, where `await` is not legal. */
+const IN_CALLBACK = ' outside the callback, or in an async callback (`await Promise.all(items.map(async …))`)';
 const SLEEP = '`await setTimeout(ms)` from `node:timers/promises`';
 const FILE_HANDLE = 'the methods of a `FileHandle` from `await open()` in `node:fs/promises`';
 
@@ -86,41 +88,41 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import fs from 'fs';\nasync function loadConfig(p) {\n  return JSON.parse(fs.readFileSync(p, 'utf8'));\n}",
       output: "import fs from 'fs';\nasync function loadConfig(p) {\n  return JSON.parse(await fs.promises.readFile(p, 'utf8'));\n}",
-      errors: [blocking('readFileSync', 'async function `loadConfig`', FS, { line: 3, column: 21, endLine: 3, endColumn: 47 })],
+      errors: [blocking('readFileSync', 'the async function `loadConfig`', FS, { line: 3, column: 21, endLine: 3, endColumn: 47 })],
     },
     {
       code: "import fs from 'fs';\nconst load = async (p) => fs.readFileSync(p);",
       output: "import fs from 'fs';\nconst load = async (p) => await fs.promises.readFile(p);",
-      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      errors: [blocking('readFileSync', 'the async arrow function `load`', FS)],
     },
     {
       code: "import fs from 'fs';\nexport default async () => fs.readFileSync('x');",
       output: "import fs from 'fs';\nexport default async () => await fs.promises.readFile('x');",
-      errors: [blocking('readFileSync', 'async arrow function', FS)],
+      errors: [blocking('readFileSync', 'an async arrow function', FS)],
     },
     {
       code: "import fs from 'fs';\nclass Store {\n  async load(p) {\n    return fs.readFileSync(p);\n  }\n  static async create(p) { return fs.readFileSync(p); }\n}",
       output: "import fs from 'fs';\nclass Store {\n  async load(p) {\n    return await fs.promises.readFile(p);\n  }\n  static async create(p) { return await fs.promises.readFile(p); }\n}",
-      errors: [blocking('readFileSync', 'async method `load`', FS, { line: 4 }), blocking('readFileSync', 'async method `create`', FS, { line: 6 })],
+      errors: [blocking('readFileSync', 'the async method `load`', FS, { line: 4 }), blocking('readFileSync', 'the async method `create`', FS, { line: 6 })],
     },
     {
       code: "import fs from 'fs';\nconst store = { async load(p) { return fs.readFileSync(p); }, save: async function (p, d) { fs.writeFileSync(p, d); } };",
       output: "import fs from 'fs';\nconst store = { async load(p) { return await fs.promises.readFile(p); }, save: async function (p, d) { await fs.promises.writeFile(p, d); } };",
       errors: [
-        blocking('readFileSync', 'async method `load`', FS),
-        blocking('writeFileSync', 'async function `save`', '`await writeFile` from `node:fs/promises`'),
+        blocking('readFileSync', 'the async method `load`', FS),
+        blocking('writeFileSync', 'the async function `save`', '`await writeFile` from `node:fs/promises`'),
       ],
     },
     {
       code: "import fs from 'fs';\nasync function* lines(files) { for (const f of files) yield fs.readFileSync(f, 'utf8'); }",
       output: "import fs from 'fs';\nasync function* lines(files) { for (const f of files) yield await fs.promises.readFile(f, 'utf8'); }",
-      errors: [blocking('readFileSync', 'async generator function `lines`', FS)],
+      errors: [blocking('readFileSync', 'the async generator function `lines`', FS)],
     },
     {
       code: "import fs from 'fs';\n(async () => { fs.mkdirSync('out'); })();",
       options: [{ reportIn: 'async-functions' }],
       output: "import fs from 'fs';\n(async () => { await fs.promises.mkdir('out'); })();",
-      errors: [blocking('mkdirSync', 'async arrow function', '`await mkdir` from `node:fs/promises`')],
+      errors: [blocking('mkdirSync', 'an async arrow function', '`await mkdir` from `node:fs/promises`')],
     },
     // A CLI's async main() runs alone (silent by default); `reportIn: 'async-functions'` reports it.
     {
@@ -128,8 +130,8 @@ runWithBothParsers('no-sync-in-async', rule, {
       options: [{ reportIn: 'async-functions' }],
       output: "import fs from 'node:fs';\nasync function main() {\n  const args = fs.readFileSync(0, 'utf8');\n  await fs.promises.writeFile('out.txt', args);\n}\nmain();",
       errors: [
-        blocking('readFileSync', 'async function `main`', FS, { line: 3 }),
-        blocking('writeFileSync', 'async function `main`', '`await writeFile` from `node:fs/promises`', { line: 4 }),
+        blocking('readFileSync', 'the async function `main`', FS, { line: 3 }),
+        blocking('writeFileSync', 'the async function `main`', '`await writeFile` from `node:fs/promises`', { line: 4 }),
       ],
     },
 
@@ -137,17 +139,17 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import fs from 'fs';\nasync function loadAll(files) {\n  return files.map((file) => fs.readFileSync(file));\n}",
       output: null,
-      errors: [blocking('readFileSync', 'a `.map` callback in async function `loadAll`', FS_NO_AWAIT, { line: 3, column: 30 })],
+      errors: [blocking('readFileSync', 'a `.map` callback in the async function `loadAll`', FS_NO_AWAIT + IN_CALLBACK, { line: 3, column: 30 })],
     },
     {
       code: "import fs from 'fs';\nasync function f(dirs) { dirs.forEach((d) => [d].filter((x) => fs.existsSync(x))); }",
       output: null,
-      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`access` from `node:fs/promises`')],
+      errors: [blocking('existsSync', 'a `.filter` callback in the async function `f`', '`access` from `node:fs/promises`' + IN_CALLBACK)],
     },
     {
       code: "import fs from 'fs';\nasync function f(p) { return new Promise((resolve) => resolve(fs.readFileSync(p))); }",
       output: null,
-      errors: [blocking('readFileSync', 'a `new Promise` executor in async function `f`', FS_NO_AWAIT)],
+      errors: [blocking('readFileSync', 'a `new Promise` executor in the async function `f`', `${FS_NO_AWAIT} outside the \`new Promise\` executor`)],
     },
     // Promise handlers: reported; fixed only when the handler itself is async.
     {
@@ -160,7 +162,7 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import fs from 'fs';\nload().then(async () => fs.readFileSync('x'));",
       options: [{ reportIn: 'async-functions' }],
       output: "import fs from 'fs';\nload().then(async () => await fs.promises.readFile('x'));",
-      errors: [blocking('readFileSync', 'async arrow function', FS)],
+      errors: [blocking('readFileSync', 'an async arrow function', FS)],
     },
     {
       code: "import fs from 'fs';\nasync function f(p) { return p.catch(() => fs.readFileSync('fallback')).finally(() => fs.rmSync('tmp')); }",
@@ -188,38 +190,38 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import * as fs from 'node:fs';\nasync function f(p) { return fs.readFileSync(p); }",
       output: "import * as fs from 'node:fs';\nasync function f(p) { return await fs.promises.readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import { readFileSync } from 'fs';\nasync function f(p) { return readFileSync(p); }",
       output: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(p) { return await readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: 'import { readFileSync as read } from "node:fs"\nasync function f(p) {\n  return read(p)\n}',
       output: 'import { readFileSync as read } from "node:fs"\nimport { readFile } from "node:fs/promises"\nasync function f(p) {\n  return await readFile(p)\n}',
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import fs from 'fs';\nconst { statSync } = fs;\nasync function f(p) { return statSync(p).size; }",
       output: "import fs from 'fs';\nimport { stat } from 'fs/promises';\nconst { statSync } = fs;\nasync function f(p) { return (await stat(p)).size; }",
-      errors: [blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`')],
+      errors: [blocking('statSync', 'the async function `f`', '`await stat` from `node:fs/promises`')],
     },
     {
       code: "const fs = process.getBuiltinModule('node:fs');\nexport async function f(p) { return fs.readFileSync(p); }",
       output: "const fs = process.getBuiltinModule('node:fs');\nexport async function f(p) { return await fs.promises.readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import fs from 'fs';\nasync function f(p) { return fs.realpathSync.native(p); }",
       output: "import fs from 'fs';\nasync function f(p) { return await fs.promises.realpath(p); }",
-      errors: [blocking('realpathSync.native', 'async function `f`', '`await realpath` from `node:fs/promises`')],
+      errors: [blocking('realpathSync.native', 'the async function `f`', '`await realpath` from `node:fs/promises`')],
     },
 
     {
       code: "import fs from 'fs';\nconst read = fs.readFileSync;\nasync function f(p) { return read(p, 'utf8'); }",
       output: "import fs from 'fs';\nimport { readFile } from 'fs/promises';\nconst read = fs.readFileSync;\nasync function f(p) { return await readFile(p, 'utf8'); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import { execSync } from 'child_process';\nrun().then(() => execSync('make'));",
@@ -235,33 +237,33 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "const fs = require('fs');\nmodule.exports = async function build(dir) {\n  for (const f of fs.readdirSync(dir)) fs.unlinkSync(f);\n};",
       output: "const fs = require('fs');\nmodule.exports = async function build(dir) {\n  for (const f of await fs.promises.readdir(dir)) await fs.promises.unlink(f);\n};",
       errors: [
-        blocking('readdirSync', 'async function `build`', '`await readdir` from `node:fs/promises`'),
-        blocking('unlinkSync', 'async function `build`', '`await unlink` from `node:fs/promises`'),
+        blocking('readdirSync', 'the async function `build`', '`await readdir` from `node:fs/promises`'),
+        blocking('unlinkSync', 'the async function `build`', '`await unlink` from `node:fs/promises`'),
       ],
       languageOptions: commonjs,
     },
     {
       code: "'use strict'\nconst { readFileSync } = require('node:fs')\nexports.load = async (p) => readFileSync(p, 'utf8')",
       output: "'use strict'\nconst { readFileSync } = require('node:fs')\nconst { readFile } = require('node:fs/promises')\nexports.load = async (p) => await readFile(p, 'utf8')",
-      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      errors: [blocking('readFileSync', 'the async arrow function `load`', FS)],
       languageOptions: commonjs,
     },
     {
       code: "exports.load = async (p) => require('fs').readFileSync(p);",
       output: "exports.load = async (p) => await require('fs').promises.readFile(p);",
-      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      errors: [blocking('readFileSync', 'the async arrow function `load`', FS)],
       languageOptions: commonjs,
     },
     {
       code: "const { readFileSync } = require('fs');\nconst fsp = require('fs').promises;\nexports.load = async (p) => readFileSync(p);",
       output: "const { readFileSync } = require('fs');\nconst fsp = require('fs').promises;\nexports.load = async (p) => await fsp.readFile(p);",
-      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      errors: [blocking('readFileSync', 'the async arrow function `load`', FS)],
       languageOptions: commonjs,
     },
     {
       code: "const { readFileSync, promises: fsp } = require('fs');\nexports.load = async (p) => readFileSync(p);",
       output: "const { readFileSync, promises: fsp } = require('fs');\nexports.load = async (p) => await fsp.readFile(p);",
-      errors: [blocking('readFileSync', 'async arrow function `load`', FS)],
+      errors: [blocking('readFileSync', 'the async arrow function `load`', FS)],
       languageOptions: commonjs,
     },
 
@@ -269,44 +271,44 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(p) { return readFileSync(p); }",
       output: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(p) { return await readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import fs from 'fs';\nimport fsp from 'node:fs/promises';\nasync function f(p) { return fs.readFileSync(p); }",
       output: "import fs from 'fs';\nimport fsp from 'node:fs/promises';\nasync function f(p) { return await fsp.readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import { readFileSync } from 'fs';\nimport * as fsp from 'fs/promises';\nasync function f(p) { return readFileSync(p); }",
       output: "import { readFileSync } from 'fs';\nimport * as fsp from 'fs/promises';\nasync function f(p) { return await fsp.readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import { readFileSync, promises as fsp } from 'fs';\nasync function f(p) { return readFileSync(p); }",
       output: "import { readFileSync, promises as fsp } from 'fs';\nasync function f(p) { return await fsp.readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import { readFileSync } from 'node:fs';\nimport { writeFile } from 'node:fs/promises';\nasync function f(p) { return readFileSync(p); }",
       output: "import { readFileSync } from 'node:fs';\nimport { writeFile, readFile } from 'node:fs/promises';\nasync function f(p) { return await readFile(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
 
     // ---- Name collisions and shadowing.
     {
       code: "import { readFileSync } from 'fs';\nconst readFile = 'not it';\nasync function f(p) { return readFileSync(p); }",
       output: "import { readFileSync } from 'fs';\nimport { readFile as readFileAsync } from 'fs/promises';\nconst readFile = 'not it';\nasync function f(p) { return await readFileAsync(p); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import fs from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(readFile) { return fs.readFileSync(readFile); }",
       output: "import fs from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(readFile) { return await fs.promises.readFile(readFile); }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import { readFileSync } from 'fs';\nimport { readFile } from 'fs/promises';\nasync function f(readFile) { return readFileSync(readFile); }",
       output: null,
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
 
     // ---- Parentheses only where precedence needs them.
@@ -315,21 +317,21 @@ runWithBothParsers('no-sync-in-async', rule, {
       output:
         "import fs from 'fs';\nasync function f(p, d) {\n  const s = (await fs.promises.readFile(p)).toString();\n  for (const e of await fs.promises.readdir(d)) use(e);\n  return !(await fs.promises.stat(p)).isFile() || (await fs.promises.stat(p)).size ** 2;\n}",
       errors: [
-        blocking('readFileSync', 'async function `f`', FS),
-        blocking('readdirSync', 'async function `f`', '`await readdir` from `node:fs/promises`'),
-        blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
-        blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
+        blocking('readFileSync', 'the async function `f`', FS),
+        blocking('readdirSync', 'the async function `f`', '`await readdir` from `node:fs/promises`'),
+        blocking('statSync', 'the async function `f`', '`await stat` from `node:fs/promises`'),
+        blocking('statSync', 'the async function `f`', '`await stat` from `node:fs/promises`'),
       ],
     },
     {
       code: "import fs from 'fs'\nasync function f(p) {\n  let a = b\n  fs.readFileSync(p).copy(a)\n}",
       output: "import fs from 'fs'\nasync function f(p) {\n  let a = b\n  ;(await fs.promises.readFile(p)).copy(a)\n}",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
     {
       code: "import fs from 'fs';\nasync function f(p) { return fs.readFileSync(p)?.length; }",
       output: "import fs from 'fs';\nasync function f(p) { return (await fs.promises.readFile(p))?.length; }",
-      errors: [blocking('readFileSync', 'async function `f`', FS)],
+      errors: [blocking('readFileSync', 'the async function `f`', FS)],
     },
 
     // ---- Multiple fixes compose across passes; no import is added twice.
@@ -342,10 +344,10 @@ runWithBothParsers('no-sync-in-async', rule, {
         "import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';\nimport { mkdir, readFile, writeFile } from 'node:fs/promises';\n\nexport async function build(dir) {\n  await mkdir(dir, { recursive: true });\n  const input = await readFile(`${dir}/in.txt`, 'utf8');\n  await writeFile(`${dir}/out.txt`, input + await readFile(`${dir}/extra.txt`, 'utf8'));\n}",
       ],
       errors: [
-        blocking('mkdirSync', 'async function `build`', '`await mkdir` from `node:fs/promises`'),
-        blocking('readFileSync', 'async function `build`', FS),
-        blocking('writeFileSync', 'async function `build`', '`await writeFile` from `node:fs/promises`'),
-        blocking('readFileSync', 'async function `build`', FS),
+        blocking('mkdirSync', 'the async function `build`', '`await mkdir` from `node:fs/promises`'),
+        blocking('readFileSync', 'the async function `build`', FS),
+        blocking('writeFileSync', 'the async function `build`', '`await writeFile` from `node:fs/promises`'),
+        blocking('readFileSync', 'the async function `build`', FS),
       ],
     },
     {
@@ -355,9 +357,9 @@ runWithBothParsers('no-sync-in-async', rule, {
         "const fs = require('fs');\nconst { execSync } = require('child_process');\nexports.a = async () => await fs.promises.readFile('a');\nexports.b = async () => await fs.promises.writeFile('b', await fs.promises.readFile('c'));",
       ],
       errors: [
-        blocking('readFileSync', 'async arrow function `a`', FS),
-        blocking('writeFileSync', 'async arrow function `b`', '`await writeFile` from `node:fs/promises`'),
-        blocking('readFileSync', 'async arrow function `b`', FS),
+        blocking('readFileSync', 'the async arrow function `a`', FS),
+        blocking('writeFileSync', 'the async arrow function `b`', '`await writeFile` from `node:fs/promises`'),
+        blocking('readFileSync', 'the async arrow function `b`', FS),
       ],
       languageOptions: commonjs,
     },
@@ -367,34 +369,34 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import fs from 'fs';\nasync function f(p, fd, opts) {\n  fs.statSync(p, { throwIfNoEntry: false });\n  fs.lstatSync(p, opts);\n  fs.readFileSync(process.stdin.fd, 'utf8');\n  fs.writeFileSync(fd, 'x');\n  fs.appendFileSync(2, 'x');\n  fs.writeFileSync(p, () => {});\n  fs.readFileSync(...arguments);\n  fs?.readFileSync(p);\n}",
       output: null,
       errors: [
-        blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`', { line: 3 }),
-        blocking('lstatSync', 'async function `f`', '`await lstat` from `node:fs/promises`', { line: 4 }),
-        blocking('readFileSync', 'async function `f`', FS, { line: 5 }),
-        blocking('writeFileSync', 'async function `f`', '`await writeFile` from `node:fs/promises`', { line: 6 }),
-        blocking('appendFileSync', 'async function `f`', '`await appendFile` from `node:fs/promises`', { line: 7 }),
-        blocking('writeFileSync', 'async function `f`', '`await writeFile` from `node:fs/promises`', { line: 8 }),
-        blocking('readFileSync', 'async function `f`', FS, { line: 9 }),
-        blocking('readFileSync', 'async function `f`', FS, { line: 10 }),
+        blocking('statSync', 'the async function `f`', '`await stat` from `node:fs/promises`', { line: 3 }),
+        blocking('lstatSync', 'the async function `f`', '`await lstat` from `node:fs/promises`', { line: 4 }),
+        blocking('readFileSync', 'the async function `f`', FS, { line: 5 }),
+        blocking('writeFileSync', 'the async function `f`', '`await writeFile` from `node:fs/promises`', { line: 6 }),
+        blocking('appendFileSync', 'the async function `f`', '`await appendFile` from `node:fs/promises`', { line: 7 }),
+        blocking('writeFileSync', 'the async function `f`', '`await writeFile` from `node:fs/promises`', { line: 8 }),
+        blocking('readFileSync', 'the async function `f`', FS, { line: 9 }),
+        blocking('readFileSync', 'the async function `f`', FS, { line: 10 }),
       ],
     },
     {
       code: "import fs from 'fs';\nasync function f(p) { return fs.statSync(p, { bigint: true }).size; }",
       output: "import fs from 'fs';\nasync function f(p) { return (await fs.promises.stat(p, { bigint: true })).size; }",
-      errors: [blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`')],
+      errors: [blocking('statSync', 'the async function `f`', '`await stat` from `node:fs/promises`')],
     },
     // File-descriptor APIs and APIs whose async twin differs: a message, no rewrite.
     {
       code: "import fs from 'fs';\nasync function f(p, b) {\n  const fd = fs.openSync(p, 'r');\n  fs.readSync(fd, b);\n  fs.fstatSync(fd);\n  fs.fsyncSync(fd);\n  fs.writeSync(fd, b);\n  fs.closeSync(fd);\n  fs.opendirSync(p);\n  fs.globSync('*.js');\n}",
       output: null,
       errors: [
-        blocking('openSync', 'async function `f`', '`await open` from `node:fs/promises` and the methods of its `FileHandle`'),
-        blocking('readSync', 'async function `f`', FILE_HANDLE),
-        blocking('fstatSync', 'async function `f`', FILE_HANDLE),
-        blocking('fsyncSync', 'async function `f`', FILE_HANDLE),
-        blocking('writeSync', 'async function `f`', FILE_HANDLE),
-        blocking('closeSync', 'async function `f`', FILE_HANDLE),
-        blocking('opendirSync', 'async function `f`', '`await opendir` from `node:fs/promises`'),
-        blocking('globSync', 'async function `f`', '`glob` from `node:fs/promises` (an async iterator: `for await (const file of glob(pattern))`)'),
+        blocking('openSync', 'the async function `f`', '`await open` from `node:fs/promises` and the methods of its `FileHandle`'),
+        blocking('readSync', 'the async function `f`', FILE_HANDLE),
+        blocking('fstatSync', 'the async function `f`', FILE_HANDLE),
+        blocking('fsyncSync', 'the async function `f`', FILE_HANDLE),
+        blocking('writeSync', 'the async function `f`', FILE_HANDLE),
+        blocking('closeSync', 'the async function `f`', FILE_HANDLE),
+        blocking('opendirSync', 'the async function `f`', '`await opendir` from `node:fs/promises`'),
+        blocking('globSync', 'the async function `f`', '`glob` from `node:fs/promises` (an async iterator: `for await (const file of glob(pattern))`)'),
       ],
     },
 
@@ -403,7 +405,7 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import fs from 'fs';\nasync function f(p) {\n  if (!fs.existsSync(p)) return null;\n}",
       output: null,
       errors: [
-        blocking('existsSync', 'async function `f`', '`await access` from `node:fs/promises`', {
+        blocking('existsSync', 'the async function `f`', '`await access` from `node:fs/promises`', {
           line: 3,
           column: 8,
           suggestions: [
@@ -419,7 +421,7 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import { existsSync } from 'node:fs';\nexport async function has(p) { return existsSync(p); }",
       output: null,
       errors: [
-        blocking('existsSync', 'async function `has`', '`await access` from `node:fs/promises`', {
+        blocking('existsSync', 'the async function `has`', '`await access` from `node:fs/promises`', {
           suggestions: [
             {
               messageId: 'replaceWithAccess',
@@ -432,7 +434,7 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import fs from 'fs';\nasync function f(files) { return files.filter((p) => fs.existsSync(p)); }",
       output: null,
-      errors: [blocking('existsSync', 'a `.filter` callback in async function `f`', '`access` from `node:fs/promises`', { suggestions: [] })],
+      errors: [blocking('existsSync', 'a `.filter` callback in the async function `f`', '`access` from `node:fs/promises`' + IN_CALLBACK, { suggestions: [] })],
     },
 
     // ---- child_process.
@@ -440,7 +442,7 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import { execSync } from 'child_process';\nasync function version() {\n  return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();\n}",
       output: null,
       errors: [
-        blocking('execSync', 'async function `version`', '`exec` from `node:child_process` through `promisify` from `node:util`', {
+        blocking('execSync', 'the async function `version`', '`exec` from `node:child_process` through `promisify` from `node:util`', {
           line: 3,
           column: 10,
           suggestions: [
@@ -458,7 +460,7 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import * as cp from 'node:child_process';\nimport util from 'node:util';\nasync function f(args) {\n  cp.execFileSync('git', args);\n}",
       output: null,
       errors: [
-        blocking('execFileSync', 'async function `f`', '`execFile` from `node:child_process` through `promisify` from `node:util`', {
+        blocking('execFileSync', 'the async function `f`', '`execFile` from `node:child_process` through `promisify` from `node:util`', {
           suggestions: [
             {
               messageId: 'replaceWithPromisifiedExec',
@@ -473,7 +475,7 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "const cp = require('child_process');\nconst out = []\nexports.run = async (cmd) => {\n  const x = 1\n  cp.execSync(cmd).toString()\n}",
       output: null,
       errors: [
-        blocking('execSync', 'async arrow function `run`', '`exec` from `node:child_process` through `promisify` from `node:util`', {
+        blocking('execSync', 'the async arrow function `run`', '`exec` from `node:child_process` through `promisify` from `node:util`', {
           suggestions: [
             {
               messageId: 'replaceWithPromisifiedExec',
@@ -490,8 +492,8 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import cp from 'child_process';\nasync function f() { cp.execSync('make', { stdio: 'inherit' }); cp.spawnSync('ls'); }",
       output: null,
       errors: [
-        blocking('execSync', 'async function `f`', '`exec` from `node:child_process` through `promisify` from `node:util`', { suggestions: [] }),
-        blocking('spawnSync', 'async function `f`', "`spawn` from `node:child_process` and `await once(child, 'exit')` from `node:events`", {
+        blocking('execSync', 'the async function `f`', '`exec` from `node:child_process` through `promisify` from `node:util`', { suggestions: [] }),
+        blocking('spawnSync', 'the async function `f`', "`spawn` from `node:child_process` and `await once(child, 'exit')` from `node:events`", {
           suggestions: [],
         }),
       ],
@@ -502,15 +504,15 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: 'async function poll(a) {\n  Atomics.wait(a, 0, 0, 50);\n  globalThis.Atomics.wait(a, 0, 0, 50);\n}',
       output: null,
       errors: [
-        blocking('Atomics.wait', 'async function `poll`', SLEEP, { line: 2, column: 3 }),
-        blocking('Atomics.wait', 'async function `poll`', SLEEP, { line: 3, column: 3 }),
+        blocking('Atomics.wait', 'the async function `poll`', SLEEP, { line: 2, column: 3 }),
+        blocking('Atomics.wait', 'the async function `poll`', SLEEP, { line: 3, column: 3 }),
       ],
     },
     {
       code: 'async function retry(ms) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n  do {} while (performance.now() < end);\n  for (;;) { if (Date.now() - end > 0) break; }\n  let now = Date.now();\n  while (now < end) { now = Date.now(); }\n}',
       output: null,
       errors: [
-        { messageId: 'busyWait', data: { where: 'async function `retry`', alternative: SLEEP }, line: 3, column: 3, endLine: 3, endColumn: 27 },
+        { messageId: 'busyWait', data: { where: 'the async function `retry`', alternative: SLEEP }, line: 3, column: 3, endLine: 3, endColumn: 27 },
         { messageId: 'busyWait', line: 4, column: 3, endLine: 4, endColumn: 41 },
         { messageId: 'busyWait', line: 5, column: 3, endLine: 5, endColumn: 11 },
         { messageId: 'busyWait', line: 7, column: 3, endLine: 7, endColumn: 20 },
@@ -519,7 +521,7 @@ runWithBothParsers('no-sync-in-async', rule, {
     {
       code: "import { performance } from 'node:perf_hooks';\nexport const wait = async (ms) => { const start = performance.now(); while (performance.now() - start < ms); };",
       output: null,
-      errors: [{ messageId: 'busyWait', data: { where: 'async arrow function `wait`', alternative: SLEEP } }],
+      errors: [{ messageId: 'busyWait', data: { where: 'the async arrow function `wait`', alternative: SLEEP } }],
     },
 
     // ---- extraFunctions.
@@ -527,21 +529,21 @@ runWithBothParsers('no-sync-in-async', rule, {
       code: "import fse from 'fs-extra';\nasync function f(p) { return fse.readJsonSync(p).name; }",
       output: "import fse from 'fs-extra';\nasync function f(p) { return (await fse.readJson(p)).name; }",
       options: [{ extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync', 'readJSONSync'], replacement: 'readJson' }] }],
-      errors: [blocking('readJsonSync', 'async function `f`', '`await readJson` from `fs-extra`')],
+      errors: [blocking('readJsonSync', 'the async function `f`', '`await readJson` from `fs-extra`')],
     },
     {
       code: "import { readJSONSync } from 'fs-extra';\nasync function f(p) { return readJSONSync(p); }",
       output: "import { readJSONSync, readJson } from 'fs-extra';\nasync function f(p) { return await readJson(p); }",
       options: [{ extraFunctions: [{ module: 'fs-extra', names: ['readJsonSync', 'readJSONSync'], replacement: 'readJson' }] }],
-      errors: [blocking('readJSONSync', 'async function `f`', '`await readJson` from `fs-extra`')],
+      errors: [blocking('readJSONSync', 'the async function `f`', '`await readJson` from `fs-extra`')],
     },
     {
       code: "import glob from 'glob';\nimport fs from 'node:fs';\nasync function f(p) { glob.sync(p); fs.futureSync(p); }",
       output: null,
       options: [{ extraFunctions: [{ module: 'glob', names: ['sync'] }, { module: 'node:fs', names: ['futureSync'] }] }],
       errors: [
-        blocking('sync', 'async function `f`', 'an asynchronous alternative'),
-        blocking('futureSync', 'async function `f`', 'an asynchronous alternative'),
+        blocking('sync', 'the async function `f`', 'an asynchronous alternative'),
+        blocking('futureSync', 'the async function `f`', 'an asynchronous alternative'),
       ],
     },
   ],
@@ -558,7 +560,7 @@ describe('no-sync-in-async with TypeScript syntax', () => {
       {
         code: "import fs = require('fs');\nexport async function load(p: string): Promise<string> {\n  return fs.readFileSync(p, 'utf8') as string;\n}",
         output: "import fs = require('fs');\nexport async function load(p: string): Promise<string> {\n  return await fs.promises.readFile(p, 'utf8') as string;\n}",
-        errors: [blocking('readFileSync', 'async function `load`', FS, { line: 3 })],
+        errors: [blocking('readFileSync', 'the async function `load`', FS, { line: 3 })],
       },
       {
         code: "import { type Stats, statSync } from 'node:fs';\nasync function f(p: string): Promise<Stats> {\n  const s = statSync(p)!;\n  return <Stats>statSync(p);\n}",
@@ -567,20 +569,20 @@ describe('no-sync-in-async with TypeScript syntax', () => {
           "import { type Stats, statSync } from 'node:fs';\nimport { stat } from 'node:fs/promises';\nasync function f(p: string): Promise<Stats> {\n  const s = (await stat(p))!;\n  return <Stats>await stat(p);\n}",
         ],
         errors: [
-          blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
-          blocking('statSync', 'async function `f`', '`await stat` from `node:fs/promises`'),
+          blocking('statSync', 'the async function `f`', '`await stat` from `node:fs/promises`'),
+          blocking('statSync', 'the async function `f`', '`await stat` from `node:fs/promises`'),
         ],
       },
       {
         code: "import * as fs from 'fs';\nclass Cache {\n  private data?: Buffer;\n  @memo()\n  async load(this: Cache, p: string): Promise<void> {\n    await using handle = open();\n    this.data = fs.readFileSync(p) satisfies Buffer;\n  }\n}",
         output: "import * as fs from 'fs';\nclass Cache {\n  private data?: Buffer;\n  @memo()\n  async load(this: Cache, p: string): Promise<void> {\n    await using handle = open();\n    this.data = await fs.promises.readFile(p) satisfies Buffer;\n  }\n}",
-        errors: [blocking('readFileSync', 'async method `load`', FS, { line: 7 })],
+        errors: [blocking('readFileSync', 'the async method `load`', FS, { line: 7 })],
       },
       {
         code: "import fs from 'fs';\nexport default async function Page(): Promise<JSX.Element> {\n  const text = fs.readFileSync('page.md', 'utf8');\n  return <main>{text}</main>;\n}",
         output: "import fs from 'fs';\nexport default async function Page(): Promise<JSX.Element> {\n  const text = await fs.promises.readFile('page.md', 'utf8');\n  return <main>{text}</main>;\n}",
         filename: 'file.tsx',
-        errors: [blocking('readFileSync', 'async function `Page`', FS)],
+        errors: [blocking('readFileSync', 'the async function `Page`', FS)],
       },
     ],
   });
@@ -593,7 +595,7 @@ describe('no-sync-in-async with JSX', () => {
       {
         code: "import fs from 'fs';\nexport default async function Page() { return <pre>{fs.readFileSync('a', 'utf8')}</pre>; }",
         output: "import fs from 'fs';\nexport default async function Page() { return <pre>{await fs.promises.readFile('a', 'utf8')}</pre>; }",
-        errors: [blocking('readFileSync', 'async function `Page`', FS)],
+        errors: [blocking('readFileSync', 'the async function `Page`', FS)],
       },
     ],
   });
@@ -607,9 +609,9 @@ describe('no-sync-in-async with type information', () => {
         code: "import fs from 'fs';\ndeclare const handle: number;\ndeclare const file: string | number;\nexport async function f(p: string) {\n  fs.readFileSync(handle);\n  fs.writeFileSync(file, 'x');\n  return fs.readFileSync(p);\n}",
         output: "import fs from 'fs';\ndeclare const handle: number;\ndeclare const file: string | number;\nexport async function f(p: string) {\n  fs.readFileSync(handle);\n  fs.writeFileSync(file, 'x');\n  return await fs.promises.readFile(p);\n}",
         errors: [
-          blocking('readFileSync', 'async function `f`', FS, { line: 5 }),
-          blocking('writeFileSync', 'async function `f`', '`await writeFile` from `node:fs/promises`', { line: 6 }),
-          blocking('readFileSync', 'async function `f`', FS, { line: 7 }),
+          blocking('readFileSync', 'the async function `f`', FS, { line: 5 }),
+          blocking('writeFileSync', 'the async function `f`', '`await writeFile` from `node:fs/promises`', { line: 6 }),
+          blocking('readFileSync', 'the async function `f`', FS, { line: 7 }),
         ],
       },
     ],
@@ -845,12 +847,12 @@ runWithBothParsers('no-sync-in-async on concurrent paths', rule, {
     {
       code: "import fs from 'fs';\nfunction render(name) { return fs.readFileSync(`views/${name}.html`, 'utf8'); }\napp.get('/page', (req, res) => res.send(render('page')));",
       output: null,
-      errors: [onPath('readFileSync', 'runs in function `render`, called on every request to this route (`GET /page`)', REQUESTS, FS_NO_AWAIT, { line: 2 })],
+      errors: [onPath('readFileSync', 'runs in the function `render`, called on every request to this route (`GET /page`)', REQUESTS, FS_NO_AWAIT, { line: 2 })],
     },
     {
       code: "import fs from 'fs';\nfunction walk(dir) { return fs.readdirSync(dir); }\nexport default { name: 'p', buildStart() { walk('a'); }, configureServer(server) { server.middlewares.use((req, res) => res.end(walk('b').join())); } };",
       output: null,
-      errors: [onPath('readdirSync', 'runs in function `walk`, called on every request through this middleware', REQUESTS, '`readdir` from `node:fs/promises`')],
+      errors: [onPath('readdirSync', 'runs in the function `walk`, called on every request through this middleware', REQUESTS, '`readdir` from `node:fs/promises`')],
     },
     // ---- Listeners, job processors, fan-out, per-module hooks.
     {
@@ -893,20 +895,20 @@ runWithBothParsers('no-sync-in-async on concurrent paths', rule, {
     {
       code: "import fs from 'fs';\nfunction readTemplate(name) { return fs.readFileSync(name, 'utf8'); }\nexport async function render(name) { return readTemplate(name); }",
       output: null,
-      errors: [blocking('readFileSync', 'function `readTemplate`, called from async function `render`', FS_NO_AWAIT)],
+      errors: [blocking('readFileSync', 'the function `readTemplate`, called from the async function `render`', FS_NO_AWAIT)],
     },
     // ---- Options: `async-functions` also reports sequential async code, `all-functions` every function.
     {
       code: "#!/usr/bin/env node\nimport fs from 'fs';\nasync function main() { fs.mkdirSync('out'); }\nmain();",
       output: "#!/usr/bin/env node\nimport fs from 'fs';\nasync function main() { await fs.promises.mkdir('out'); }\nmain();",
       options: [{ reportIn: 'async-functions' }],
-      errors: [blocking('mkdirSync', 'async function `main`', '`await mkdir` from `node:fs/promises`')],
+      errors: [blocking('mkdirSync', 'the async function `main`', '`await mkdir` from `node:fs/promises`')],
     },
     {
       code: "import fs from 'fs';\nexport function readConfig(p) { return fs.readFileSync(p, 'utf8'); }",
       output: null,
       options: [{ reportIn: 'all-functions' }],
-      errors: [blocking('readFileSync', 'function `readConfig`', FS_NO_AWAIT)],
+      errors: [blocking('readFileSync', 'the function `readConfig`', FS_NO_AWAIT)],
     },
     {
       code: "import fs from 'fs';\napp.get('/r', (req, res) => res.send(fs.readFileSync('r.html')));",
@@ -931,7 +933,7 @@ describe('no-sync-in-async on concurrent paths with TypeScript syntax', () => {
       {
         code: "import fs from 'fs';\nclass Cache {\n  get(key: string): Buffer { return fs.readFileSync(key); }\n}\nconst cache = new Cache();\nrouter.get('/c/:key', (req: Req, res: Res) => res.send(cache.get(req.params.key)));",
         output: null,
-        errors: [onPath('readFileSync', 'runs in method `get`, called on every request to this route (`GET /c/:key`)', REQUESTS, FS_NO_AWAIT, { line: 3 })],
+        errors: [onPath('readFileSync', 'runs in the method `get`, called on every request to this route (`GET /c/:key`)', REQUESTS, FS_NO_AWAIT, { line: 3 })],
       },
       {
         code: "import fs from 'fs';\nexport const POST = async (request: Request): Promise<Response> => new Response(fs.readFileSync('x'));",

@@ -12,6 +12,8 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const lines = (...parts: string[]): string => parts.join('\n');
 const THREAD_POOL = ', which runs on the thread pool';
+/** In a sync array-method callback, where `await` is not legal, the message says where to use the variant. */
+const THREAD_POOL_IN_CALLBACK = ', which runs on the thread pool, outside the callback, or in an async callback (`await Promise.all(items.map(async …))`)';
 
 // ---------------------------------------------------------------------------------------------
 // Every tracked API, with its variant and the action the message names (written out here, not
@@ -60,7 +62,7 @@ const everyCallbackApi: Invalid[] = CALLBACK_APIS.map(([module, sync, variant, a
       line: 3,
       column: 10,
       endColumn: 18 + module.length + sync.length,
-      data: { name: sync, action, where: 'in async function `run`', replacement: `await promisify(${variant})(...)`, benefit: THREAD_POOL },
+      data: { name: sync, action, where: 'in the async function `run`', replacement: `await promisify(${variant})(...)`, benefit: THREAD_POOL },
     },
   ],
 }));
@@ -74,7 +76,7 @@ const everyPromiseApi: Invalid[] = (['bcrypt', 'bcryptjs'] as const).flatMap((mo
         messageId: 'cpuCall',
         line: 2,
         column: 32,
-        data: { name: sync, action, where: 'in async arrow function `check`', replacement: `await ${variant}(...)`, benefit: BCRYPT_BENEFIT[module] },
+        data: { name: sync, action, where: 'in the async arrow function `check`', replacement: `await ${variant}(...)`, benefit: BCRYPT_BENEFIT[module] },
       },
     ],
   })),
@@ -126,7 +128,7 @@ const spellings: Invalid[] = [
         data: {
           name: 'pbkdf2Sync',
           action: 'derives a key',
-          where: 'in async function `login`',
+          where: 'in the async function `login`',
           replacement: 'await promisify(pbkdf2)(...)',
           benefit: THREAD_POOL,
         },
@@ -169,7 +171,7 @@ const spellings: Invalid[] = [
       'const derive = crypto.pbkdf2Sync;',
       "async function f(pw) { return await promisify(crypto.pbkdf2)(pw, 's', 1, 32, 'sha256'); }",
     ),
-    errors: [{ messageId: 'cpuCall', data: { name: 'pbkdf2Sync', action: 'derives a key', where: 'in async function `f`', replacement: 'await promisify(pbkdf2)(...)', benefit: THREAD_POOL } }],
+    errors: [{ messageId: 'cpuCall', data: { name: 'pbkdf2Sync', action: 'derives a key', where: 'in the async function `f`', replacement: 'await promisify(pbkdf2)(...)', benefit: THREAD_POOL } }],
   },
   {
     // Computed member with a string key.
@@ -201,7 +203,7 @@ const spellings: Invalid[] = [
       '};',
     ),
     languageOptions: commonjs,
-    errors: [{ messageId: 'cpuCall', line: 3, data: { name: 'scryptSync', action: 'derives a key', where: 'in async function `hash`', replacement: 'await promisify(scrypt)(...)', benefit: THREAD_POOL } }],
+    errors: [{ messageId: 'cpuCall', line: 3, data: { name: 'scryptSync', action: 'derives a key', where: 'in the async function `hash`', replacement: 'await promisify(scrypt)(...)', benefit: THREAD_POOL } }],
   },
   {
     // CommonJS destructured require: the variant joins the same destructuring.
@@ -212,7 +214,7 @@ const spellings: Invalid[] = [
       'exports.pack = async (b) => await promisify(brotliCompress)(b);',
     ),
     languageOptions: commonjs,
-    errors: [{ messageId: 'cpuCall', data: { name: 'brotliCompressSync', action: 'compresses data', where: 'in async arrow function `pack`', replacement: 'await promisify(brotliCompress)(...)', benefit: THREAD_POOL } }],
+    errors: [{ messageId: 'cpuCall', data: { name: 'brotliCompressSync', action: 'compresses data', where: 'in the async arrow function `pack`', replacement: 'await promisify(brotliCompress)(...)', benefit: THREAD_POOL } }],
   },
   {
     // CommonJS inline require, no require declarations to follow.
@@ -232,7 +234,7 @@ const spellings: Invalid[] = [
     output: lines("const bcrypt = require('bcrypt');", 'async function register(pw) {', '  const salt = await bcrypt.genSalt(12);', '  return await bcrypt.hash(pw, salt);', '}'),
     languageOptions: commonjs,
     errors: [
-      { messageId: 'cpuCall', line: 3, data: { name: 'genSaltSync', action: 'generates a salt', where: 'in async function `register`', replacement: 'await genSalt(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'genSaltSync', action: 'generates a salt', where: 'in the async function `register`', replacement: 'await genSalt(...)', benefit: THREAD_POOL } },
       { messageId: 'cpuCall', line: 4 },
     ],
   },
@@ -269,8 +271,8 @@ const contexts: Invalid[] = [
       'const api = { async load(b) { return await promisify(zlib.inflate)(b); } };',
     ),
     errors: [
-      { messageId: 'cpuCall', line: 4, data: { name: 'deflateSync', action: 'compresses data', where: 'in async method `save`', replacement: 'await promisify(deflate)(...)', benefit: THREAD_POOL } },
-      { messageId: 'cpuCall', line: 6, data: { name: 'inflateSync', action: 'decompresses data', where: 'in async method `load`', replacement: 'await promisify(inflate)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 4, data: { name: 'deflateSync', action: 'compresses data', where: 'in the async method `save`', replacement: 'await promisify(deflate)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 6, data: { name: 'inflateSync', action: 'decompresses data', where: 'in the async method `load`', replacement: 'await promisify(inflate)(...)', benefit: THREAD_POOL } },
     ],
   },
   {
@@ -291,8 +293,8 @@ const contexts: Invalid[] = [
       ),
     ],
     errors: [
-      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in async generator function `chunks`', replacement: 'await promisify(gzip)(...)', benefit: THREAD_POOL } },
-      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in async arrow function', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in the async generator function `chunks`', replacement: 'await promisify(gzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in an async arrow function', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
     ],
   },
   {
@@ -304,7 +306,7 @@ const contexts: Invalid[] = [
         messageId: 'cpuCall',
         line: 3,
         column: 30,
-        data: { name: 'gzipSync', action: 'compresses data', where: 'in a `.map` callback in async function `packAll`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL },
+        data: { name: 'gzipSync', action: 'compresses data', where: 'in a `.map` callback in the async function `packAll`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL_IN_CALLBACK },
       },
     ],
   },
@@ -319,7 +321,7 @@ const contexts: Invalid[] = [
     ),
     output: null,
     errors: [
-      { messageId: 'cpuCall', line: 3, data: { name: 'checkPrimeSync', action: 'tests a number for primality', where: 'in a `.filter` callback in async function `f`', replacement: 'promisify(checkPrime)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'checkPrimeSync', action: 'tests a number for primality', where: 'in a `.filter` callback in the async function `f`', replacement: 'promisify(checkPrime)(...)', benefit: THREAD_POOL_IN_CALLBACK } },
       { messageId: 'cpuCall', line: 4 },
     ],
   },
@@ -340,7 +342,7 @@ const contexts: Invalid[] = [
     ),
     errors: [
       { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in a `.then` callback', replacement: 'promisify(gunzip)(...)', benefit: THREAD_POOL } },
-      { messageId: 'cpuCall', line: 4, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in async arrow function', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 4, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in an async arrow function', replacement: 'await promisify(gunzip)(...)', benefit: THREAD_POOL } },
     ],
   },
   {
@@ -494,8 +496,8 @@ const optionCases: Invalid[] = [
     output: null,
     options: [{ checkAllFunctions: true }],
     errors: [
-      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in function `packSync`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL } },
-      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in method `run`', replacement: 'promisify(gunzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 2, data: { name: 'gzipSync', action: 'compresses data', where: 'in the function `packSync`', replacement: 'promisify(gzip)(...)', benefit: THREAD_POOL } },
+      { messageId: 'cpuCall', line: 3, data: { name: 'gunzipSync', action: 'decompresses data', where: 'in the method `run`', replacement: 'promisify(gunzip)(...)', benefit: THREAD_POOL } },
     ],
   },
   {
@@ -517,28 +519,28 @@ const optionCases: Invalid[] = [
     code: lines("import crypto from 'crypto';", 'async function f(buf) { return crypto.randomFillSync(buf); }'),
     output: lines("import crypto from 'crypto';", "import { promisify } from 'util';", 'async function f(buf) { return await promisify(crypto.randomFill)(buf); }'),
     options: [{ extraFunctions: [{ module: 'node:crypto', names: ['randomFillSync'], replacement: 'randomFill', style: 'callback' }] }],
-    errors: [{ messageId: 'cpuCall', data: { name: 'randomFillSync', action: 'runs CPU-heavy work', where: 'in async function `f`', replacement: 'await promisify(randomFill)(...)', benefit: '' } }],
+    errors: [{ messageId: 'cpuCall', data: { name: 'randomFillSync', action: 'runs CPU-heavy work', where: 'in the async function `f`', replacement: 'await promisify(randomFill)(...)', benefit: '' } }],
   },
   {
     // extraFunctions, promise style, on a package, named import.
     code: lines("import { hashSync } from '@node-rs/argon2';", 'export async function h(pw) { return hashSync(pw); }'),
     output: lines("import { hashSync, hash } from '@node-rs/argon2';", 'export async function h(pw) { return await hash(pw); }'),
     options: [{ extraFunctions: [{ module: '@node-rs/argon2', names: ['hashSync'], replacement: 'hash', style: 'promise' }] }],
-    errors: [{ messageId: 'cpuCall', data: { name: 'hashSync', action: 'runs CPU-heavy work', where: 'in async function `h`', replacement: 'await hash(...)', benefit: '' } }],
+    errors: [{ messageId: 'cpuCall', data: { name: 'hashSync', action: 'runs CPU-heavy work', where: 'in the async function `h`', replacement: 'await hash(...)', benefit: '' } }],
   },
   {
     // A nested member: reported, not rewritten (there is no sibling to re-target to).
     code: lines("import img from 'image-lib';", 'export async function f(x) { return img.resize.sync(x); }'),
     output: null,
     options: [{ extraFunctions: [{ module: 'image-lib', names: ['resize.sync'], replacement: 'resizeAsync', style: 'promise' }] }],
-    errors: [{ messageId: 'cpuCall', data: { name: 'sync', action: 'runs CPU-heavy work', where: 'in async function `f`', replacement: 'await resizeAsync(...)', benefit: '' } }],
+    errors: [{ messageId: 'cpuCall', data: { name: 'sync', action: 'runs CPU-heavy work', where: 'in the async function `f`', replacement: 'await resizeAsync(...)', benefit: '' } }],
   },
   {
     // extraFunctions without a replacement: reported, no fix, worker advice.
     code: lines("import sharp from 'image-lib';", 'export async function thumb(img) { return sharp.resizeSync(img, 64); }'),
     output: null,
     options: [{ extraFunctions: [{ module: 'image-lib', names: ['resizeSync', 'blurSync'], style: 'callback' }] }],
-    errors: [{ messageId: 'cpuCallWithoutVariant', data: { name: 'resizeSync', action: 'runs CPU-heavy work', where: 'in async function `thumb`' } }],
+    errors: [{ messageId: 'cpuCallWithoutVariant', data: { name: 'resizeSync', action: 'runs CPU-heavy work', where: 'in the async function `thumb`' } }],
   },
 ];
 
@@ -560,7 +562,7 @@ const loopCases: Invalid[] = [
         column: 3,
         endLine: 2,
         endColumn: 25,
-        data: { loop: 'for...of', depth: '2', where: 'in async function `score`' },
+        data: { loop: 'for...of', depth: '2', where: 'in the async function `score`' },
       },
     ],
   },
@@ -577,7 +579,7 @@ const loopCases: Invalid[] = [
     ),
     output: null,
     options: LOOPS,
-    errors: [{ messageId: 'cpuLoopNest', line: 3, column: 3, endColumn: 37, data: { loop: 'for', depth: '3', where: 'in async arrow function `matmul`' } }],
+    errors: [{ messageId: 'cpuLoopNest', line: 3, column: 3, endColumn: 37, data: { loop: 'for', depth: '3', where: 'in the async arrow function `matmul`' } }],
   },
   {
     // The outer loop awaits: the await-free inner nest is reported instead.
@@ -592,7 +594,7 @@ const loopCases: Invalid[] = [
     ),
     output: null,
     options: LOOPS,
-    errors: [{ messageId: 'cpuLoopNest', line: 4, column: 5, data: { loop: 'for...of', depth: '2', where: 'in async function `dedupe`' } }],
+    errors: [{ messageId: 'cpuLoopNest', line: 4, column: 5, data: { loop: 'for...of', depth: '2', where: 'in the async function `dedupe`' } }],
   },
   {
     // A literal outer loop around a data-bound one; while and do...while loops.
@@ -605,8 +607,8 @@ const loopCases: Invalid[] = [
     output: null,
     options: LOOPS,
     errors: [
-      { messageId: 'cpuLoopNest', line: 2, data: { loop: 'for', depth: '2', where: 'in async function `f`' } },
-      { messageId: 'cpuLoopNest', line: 3, column: 3, endColumn: 19, data: { loop: 'while', depth: '2', where: 'in async function `f`' } },
+      { messageId: 'cpuLoopNest', line: 2, data: { loop: 'for', depth: '2', where: 'in the async function `f`' } },
+      { messageId: 'cpuLoopNest', line: 3, column: 3, endColumn: 19, data: { loop: 'while', depth: '2', where: 'in the async function `f`' } },
     ],
   },
   {
@@ -614,7 +616,7 @@ const loopCases: Invalid[] = [
     code: lines('async function f(a, b, c) {', '  for (const x of a) for (const y of b) g(x, y);', '  for (const x of a) for (const y of b) for (const z of c) g(x, y, z);', '}'),
     output: null,
     options: [{ checkLoops: true, loopDepth: 3 }],
-    errors: [{ messageId: 'cpuLoopNest', line: 3, data: { loop: 'for...of', depth: '3', where: 'in async function `f`' } }],
+    errors: [{ messageId: 'cpuLoopNest', line: 3, data: { loop: 'for...of', depth: '3', where: 'in the async function `f`' } }],
   },
   {
     // In a sync callback inside async code, and in a promise handler; for...in and do...while heads.
@@ -627,7 +629,7 @@ const loopCases: Invalid[] = [
     output: null,
     options: LOOPS,
     errors: [
-      { messageId: 'cpuLoopNest', line: 2, column: 27, data: { loop: 'for...in', depth: '2', where: 'in a `.forEach` callback in async function `f`' } },
+      { messageId: 'cpuLoopNest', line: 2, column: 27, data: { loop: 'for...in', depth: '2', where: 'in a `.forEach` callback in the async function `f`' } },
       { messageId: 'cpuLoopNest', line: 4, column: 25, endColumn: 27, data: { loop: 'do...while', depth: '2', where: 'in a `.then` callback' } },
     ],
   },
@@ -636,7 +638,7 @@ const loopCases: Invalid[] = [
     code: 'function index(rows, cols) { for (const r of rows) for (const c of cols) put(r, c); }',
     output: null,
     options: [{ checkLoops: true, checkAllFunctions: true }],
-    errors: [{ messageId: 'cpuLoopNest', data: { loop: 'for...of', depth: '2', where: 'in function `index`' } }],
+    errors: [{ messageId: 'cpuLoopNest', data: { loop: 'for...of', depth: '2', where: 'in the function `index`' } }],
   },
 ];
 
@@ -662,7 +664,7 @@ const workerCases: Invalid[] = [
         messageId: 'workerPerCall',
         line: 3,
         column: 18,
-        data: { callee: 'new Worker(...)', where: 'in async function `resize`' },
+        data: { callee: 'new Worker(...)', where: 'in the async function `resize`' },
       },
     ],
   },
@@ -672,7 +674,7 @@ const workerCases: Invalid[] = [
     output: null,
     options: WORKERS,
     languageOptions: commonjs,
-    errors: [{ messageId: 'workerInLoop', line: 4, column: 39, data: { callee: 'new wt.Worker(...)', where: 'in function `startAll`' } }],
+    errors: [{ messageId: 'workerInLoop', line: 4, column: 39, data: { callee: 'new wt.Worker(...)', where: 'in the function `startAll`' } }],
   },
   {
     // A loop inside an async function: the loop message wins; a sync callback in async code counts too.
@@ -686,8 +688,8 @@ const workerCases: Invalid[] = [
     output: null,
     options: WORKERS,
     errors: [
-      { messageId: 'workerInLoop', line: 3, data: { callee: 'new wt.Worker(...)', where: 'in async function `run`' } },
-      { messageId: 'workerPerCall', line: 4, data: { callee: 'new wt.Worker(...)', where: 'in a `.map` callback in async function `run`' } },
+      { messageId: 'workerInLoop', line: 3, data: { callee: 'new wt.Worker(...)', where: 'in the async function `run`' } },
+      { messageId: 'workerPerCall', line: 4, data: { callee: 'new wt.Worker(...)', where: 'in a `.map` callback in the async function `run`' } },
     ],
   },
   {
@@ -695,7 +697,7 @@ const workerCases: Invalid[] = [
     code: lines("import { Worker } from 'worker_threads';", "const handler = (req, res) => { new Worker('./w.js'); };"),
     output: null,
     options: [{ checkWorkerPerCall: true, checkAllFunctions: true }],
-    errors: [{ messageId: 'workerPerCall', data: { callee: 'new Worker(...)', where: 'in arrow function `handler`' } }],
+    errors: [{ messageId: 'workerPerCall', data: { callee: 'new Worker(...)', where: 'in the arrow function `handler`' } }],
   },
 ];
 
@@ -789,7 +791,7 @@ tsRuleTester.run('prefer-worker-for-cpu (TypeScript syntax)', rule, {
     {
       code: "import * as crypto from 'node:crypto';\nclass Auth {\n  @logged async login(pw: string): Promise<Buffer> {\n    await using session = open();\n    return crypto.scryptSync(pw, this.salt as Buffer, 64) satisfies Buffer;\n  }\n}",
       output: "import * as crypto from 'node:crypto';\nimport { promisify } from 'node:util';\nclass Auth {\n  @logged async login(pw: string): Promise<Buffer> {\n    await using session = open();\n    return await promisify(crypto.scrypt)(pw, this.salt as Buffer, 64) satisfies Buffer;\n  }\n}",
-      errors: [{ messageId: 'cpuCall', data: { name: 'scryptSync', action: 'derives a key', where: 'in async method `login`', replacement: 'await promisify(scrypt)(...)', benefit: THREAD_POOL } }],
+      errors: [{ messageId: 'cpuCall', data: { name: 'scryptSync', action: 'derives a key', where: 'in the async method `login`', replacement: 'await promisify(scrypt)(...)', benefit: THREAD_POOL } }],
     },
     {
       // Type arguments: reported, not rewritten.
@@ -801,14 +803,14 @@ tsRuleTester.run('prefer-worker-for-cpu (TypeScript syntax)', rule, {
       code: "import { Worker } from 'node:worker_threads';\nclass Pool { async run(task: Task): Promise<void> { const w: Worker = new Worker('./w.js'); } }",
       output: null,
       options: WORKERS,
-      errors: [{ messageId: 'workerPerCall', data: { callee: 'new Worker(...)', where: 'in async method `run`' } }],
+      errors: [{ messageId: 'workerPerCall', data: { callee: 'new Worker(...)', where: 'in the async method `run`' } }],
     },
     {
       code: 'const App = () => <button onClick={async () => { for (const a of rows) for (const b of a.cells) paint(b); }} />;',
       filename: 'file.tsx',
       output: null,
       options: LOOPS,
-      errors: [{ messageId: 'cpuLoopNest', data: { loop: 'for...of', depth: '2', where: 'in async arrow function' } }],
+      errors: [{ messageId: 'cpuLoopNest', data: { loop: 'for...of', depth: '2', where: 'in an async arrow function' } }],
     },
   ],
 });
@@ -847,7 +849,7 @@ describe('prefer-worker-for-cpu messages', () => {
   it('names the call, the async function and the fix', () => {
     const [message] = lint("import { pbkdf2Sync } from 'node:crypto';\nexport async function login(pw, salt) { return pbkdf2Sync(pw, salt, 1e5, 64, 'sha512'); }");
     expect(message?.message).toBe(
-      '`pbkdf2Sync` derives a key on the event loop in async function `login`, blocking every other request; use `await promisify(pbkdf2)(...)`, which runs on the thread pool.',
+      '`pbkdf2Sync` derives a key on the main thread in the async function `login`: other requests wait until it finishes. Use `await promisify(pbkdf2)(...)`, which runs on the thread pool.',
     );
   });
 
@@ -857,8 +859,8 @@ describe('prefer-worker-for-cpu messages', () => {
       [{ checkLoops: true, checkWorkerPerCall: true }],
     );
     expect(messages.map((m) => m.message)).toEqual([
-      'This `for...of` loop nest (2 levels deep) runs CPU-bound work on the event loop in async function `handle`, blocking every other request; move it to a worker thread or split it into chunks that yield to the event loop.',
-      '`new Worker(...)` starts a new thread each time it runs in async function `handle`; starting a worker costs tens of milliseconds and megabytes of memory, so reuse a pool (e.g. piscina) or one long-lived worker.',
+      'This `for...of` loop nest (2 levels deep) does CPU-bound work on the main thread in the async function `handle`: other requests wait until it finishes. Move it to a worker thread, or split it into chunks that yield between them.',
+      '`new Worker(...)` starts a new thread each time it runs in the async function `handle`: each start costs tens of milliseconds and megabytes of memory. Reuse a pool (such as piscina) or one long-lived worker.',
     ]);
   });
 });
@@ -915,7 +917,6 @@ describe('prefer-worker-for-cpu options validation', () => {
   });
 
   it('rejects malformed extra functions', () => {
-    rejects({ extraFunctions: [{ module: 'x', names: ['aSync'] }] }, "should have required property 'style'");
     rejects({ extraFunctions: [{ names: ['aSync'], style: 'promise' }] }, "should have required property 'module'");
     rejects({ extraFunctions: [{ module: 'x', style: 'promise' }] }, "should have required property 'names'");
     rejects({ extraFunctions: [{ module: 'x', names: ['aSync'], style: 'sync' }] }, 'should be equal to one of the allowed values');
@@ -1026,6 +1027,18 @@ runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
   ],
   invalid: [
     {
+      // A user addition without an async variant, on a concurrent path: only a worker helps.
+      code: "import { resizeSync } from 'image-lib';\napp.get('/thumb', (req, res) => res.send(resizeSync(req.query.src)));",
+      options: [{ extraFunctions: [{ module: 'image-lib', names: ['resizeSync'] }] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'cpuCallWithoutVariantConcurrent',
+          data: { name: 'resizeSync', action: 'runs CPU-heavy work', runs: 'runs on every request to this route (`GET /thumb`)', waiters: REQUESTS_WAIT },
+        },
+      ],
+    },
+    {
       code: "import crypto from 'crypto';\napp.post('/signup', (req, res) => { res.json({ hash: crypto.pbkdf2Sync(req.body.password, 's', 210000, 32, 'sha256') }); });",
       output: null,
       errors: [cpuOnPath('pbkdf2Sync', 'derives a key', 'runs on every request to this route (`POST /signup`)', REQUESTS_WAIT, 'promisify(pbkdf2)(...)')],
@@ -1046,7 +1059,7 @@ runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
         "app.get('/o/:id', (req, res) => res.json(cache.get(req.params.id)));",
       ),
       output: null,
-      errors: [cpuOnPath('gunzipSync', 'decompresses data', 'runs in method `get`, called on every request to this route (`GET /o/:id`)', REQUESTS_WAIT, 'promisify(gunzip)(...)')],
+      errors: [cpuOnPath('gunzipSync', 'decompresses data', 'runs in the method `get`, called on every request to this route (`GET /o/:id`)', REQUESTS_WAIT, 'promisify(gunzip)(...)')],
     },
     {
       code: "import zlib from 'zlib';\nexport async function compressAll(files) { await Promise.all(files.map(async (f) => zlib.brotliCompressSync(f))); }",
@@ -1066,7 +1079,7 @@ runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
       errors: [
         {
           messageId: 'cpuCall',
-          data: { name: 'pbkdf2Sync', action: 'derives a key', where: 'in function `verify`, called from async function `login`', replacement: 'promisify(pbkdf2)(...)', benefit: THREAD_POOL },
+          data: { name: 'pbkdf2Sync', action: 'derives a key', where: 'in the function `verify`, called from the async function `login`', replacement: 'promisify(pbkdf2)(...)', benefit: THREAD_POOL },
         },
       ],
     },
@@ -1093,7 +1106,7 @@ describe('prefer-worker-for-cpu on concurrent paths with TypeScript syntax', () 
             data: {
               name: 'zstdDecompressSync',
               action: 'decompresses data',
-              runs: 'runs in method `get`, called at the end of every stream, in its `final`',
+              runs: 'runs in the method `get`, called at the end of every stream, in its `final`',
               waiters: 'other I/O waits until it finishes',
               replacement: 'promisify(zstdDecompress)(...)',
               benefit: THREAD_POOL,
