@@ -240,9 +240,11 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
  */
 function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
   const found: TSESTree.CallExpression[] = [];
+  // No `await` in the file: no method is awaited anywhere, so no variable qualifies.
+  if (!sourceCode.text.includes('await')) return found;
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
-      if (variable.references.length < 2 || !isConstantVariable(variable)) continue;
+      if (variable.references.length < 2) continue;
       if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) continue;
       const byMethod = new Map<string, TSESTree.CallExpression[]>();
       const awaited = new Set<string>();
@@ -260,6 +262,8 @@ function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): T
           byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
         }
       }
+      // The constant-binding check walks the references again: only for the few variables that qualify.
+      if (awaited.size === 0 || !isConstantVariable(variable)) continue;
       for (const name of awaited) found.push(...(byMethod.get(name) ?? []));
     }
   }
