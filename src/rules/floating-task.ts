@@ -1,4 +1,4 @@
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 import { createFloatingStatementsCheck } from './floating-task/check-floating-statements.js';
 import { createStoredTasksCheck } from './floating-task/check-stored-tasks.js';
 import { createDrainedQueuesCheck } from './floating-task/check-drained-queues.js';

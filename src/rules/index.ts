@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { EventLoopRuleDocs } from './create-rule.js';
+import type { EventLoopRuleDocs } from '../create-rule.js';
 import floatingTask from './floating-task.js';
 import noSequentialAwaitInLoop from './no-sequential-await-in-loop.js';
 import noSyncInAsync from './no-sync-in-async.js';

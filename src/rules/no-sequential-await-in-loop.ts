@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 import { ensureImport, type ImportRequest } from '../modules/ensure-import.js';
 import { isFunctionNode } from '../ast/function-node.js';
 import { isArrayBySyntax } from '../scope/known-array.js';

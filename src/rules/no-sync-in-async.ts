@@ -21,7 +21,7 @@ import {
   isInsideOptionalCallee,
   isModuleBindingReachableAt,
 } from '../fixes/call-rewrite.js';
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 import { canPassArgumentsTo, hasCallbackArgument, hasOptionUnsupportedByExec } from './no-sync-in-async/argument-checks.js';
 import { findFsPromisesBinding } from './no-sync-in-async/fs-promises-binding.js';
 import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';

@@ -12,7 +12,7 @@ import {
 } from '../blocking/cpu-heavy-apis.js';
 import { findCpuLoopNests, getLoopKeyword, isOutermostLoop } from '../blocking/cpu-loop-nest.js';
 import { getRepeatingLoop, type LoopNode } from '../ast/loop-node.js';
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 import { ALLOW_OPTION_SCHEMA, getExtraFunctionsSchema } from '../blocking/blocking-apis.js';
 import { ensureImport } from '../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberReference } from '../modules/module-tracker.js';
