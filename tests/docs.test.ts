@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../index.js';
 import { rules } from '../src/rules/index.js';
-import { getDocExamples } from './helpers/doc-examples.js';
+import { getDocExamples, getReadmeFixExamples } from './helpers/doc-examples.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,5 +47,29 @@ describe.each(Object.keys(rules))('rules-docs/%s.md', (name) => {
     const own = messages.filter((message) => message.ruleId === `event-loop/${name}`);
     if (example.kind === 'incorrect') expect(own.length).toBeGreaterThan(0);
     else expect(own).toEqual([]);
+  });
+});
+
+describe('README fix policy examples', () => {
+  const examples = getReadmeFixExamples(readFileSync(path.join(root, 'README.md'), 'utf8'));
+  const config = [plugin.configs.recommended];
+
+  it('has an autofix and a suggestion example', () => {
+    expect(examples.map((example) => example.kind)).toEqual(expect.arrayContaining(['autofix', 'suggestion']));
+  });
+
+  it.each(examples.map((example) => [`${example.kind} example at line ${example.line}`, example] as const))('%s gives the code shown after it', (_title, example) => {
+    const linter = new Linter({ configType: 'flat' });
+    if (example.kind === 'autofix') {
+      expect(linter.verifyAndFix(example.before, config, 'example.mjs').output).toBe(example.after);
+      return;
+    }
+    expect(linter.verifyAndFix(example.before, config, 'example.mjs').output).toBe(example.before);
+    const suggested = linter
+      .verify(example.before, config, 'example.mjs')
+      .filter((message) => message.ruleId === `event-loop/${example.rule}`)
+      .flatMap((message) => message.suggestions ?? [])
+      .map(({ fix }) => example.before.slice(0, fix.range[0]) + fix.text + example.before.slice(fix.range[1]));
+    expect(suggested).toContain(example.after);
   });
 });

@@ -29,3 +29,26 @@ export function getDocExamples(markdown: string): DocExample[] {
   }
   return examples;
 }
+
+export interface ReadmeFixExample {
+  kind: 'autofix' | 'suggestion';
+  /** For a suggestion: the rule (without the plugin prefix) whose report offers it. */
+  rule?: string;
+  before: string;
+  after: string;
+  /** 1-based line of the marker in the Markdown file. */
+  line: number;
+}
+
+/**
+ * The README's fix examples: a `<!-- readme-fix: {"kind": ...} -->` marker, the code fence it
+ * precedes (before) and the next code fence (after the fix).
+ */
+export function getReadmeFixExamples(markdown: string): ReadmeFixExample[] {
+  const pattern = /<!-- readme-fix: (\{.*?\}) -->\n```(?:js|ts)\n([\s\S]*?)```\n[\s\S]*?```(?:js|ts)\n([\s\S]*?)```/g;
+  return [...markdown.matchAll(pattern)].map((match) => {
+    const marker = JSON.parse(match[1] ?? '{}') as Pick<ReadmeFixExample, 'kind' | 'rule'>;
+    const line = markdown.slice(0, match.index).split('\n').length;
+    return { ...marker, before: match[2] ?? '', after: match[3] ?? '', line };
+  });
+}
