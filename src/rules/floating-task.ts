@@ -1,4 +1,5 @@
 import { createRule } from '../create-rule.js';
+import { getStringEnumSchema } from '../options/readable-schema.js';
 import { createFloatingStatementsCheck } from './floating-task/check-floating-statements.js';
 import { createStoredTasksCheck } from './floating-task/check-stored-tasks.js';
 import { createDrainedQueuesCheck } from './floating-task/check-drained-queues.js';
@@ -94,16 +95,8 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Whether to report promise-returning callbacks passed where the return value is ignored (`forEach`, listeners, timers).',
           },
-          autofix: {
-            type: 'string',
-            enum: ['none', 'await'],
-            description: '`await` turns the "Add `await`" suggestion into an autofix where `await` is legal.',
-          },
-          mode: {
-            type: 'string',
-            enum: ['auto', 'syntactic', 'type-aware'],
-            description: 'How promises are recognised: `auto` uses type information when the parser provides it.',
-          },
+          autofix: getStringEnumSchema(['none', 'await'], '`await` turns the "Add `await`" suggestion into an autofix where `await` is legal.'),
+          mode: getStringEnumSchema(['auto', 'syntactic', 'type-aware'], 'How promises are recognised: `auto` uses type information when the parser provides it.'),
         },
       },
     ],
