@@ -17,7 +17,13 @@ import type { LoopShape } from './loop-shape.js';
 import { LoopState } from './loop-state.js';
 import { isAlreadyStartedPromise } from './ordered-calls.js';
 import { getPhaseSplit, type PhaseSplit } from './phase-split.js';
-import { getOrderedListReason, getScopedWrapperReason, getSharedRunnerReason, getTransactionReason } from './shared-resources.js';
+import {
+  getCascadeReason,
+  getOrderedListReason,
+  getScopedWrapperReason,
+  getSharedRunnerReason,
+  getTransactionReason,
+} from './shared-resources.js';
 import { getConcurrentBatchReason, getDeliberateReason, getOrderedNamesReason } from './sequential-intent.js';
 
 export interface LoopIndependenceOptions {
@@ -65,7 +71,8 @@ export type SequentialReason =
   | 'transaction'
   | 'shared-runner'
   | 'ordered-list'
-  | 'scoped-resource';
+  | 'scoped-resource'
+  | 'cascading-work';
 
 /** Why an independent loop is reported without a rewrite. */
 export type NoRewriteReason =
@@ -77,6 +84,7 @@ export type NoRewriteReason =
   | 'counted-form'
   | 'ordered-accumulation'
   | 'ordered-output'
+  | 'ordered-fold'
   | 'guarded-exit';
 
 export interface IndependentLoop {
@@ -135,7 +143,7 @@ function describeIteration(state: LoopState): IndependentLoop['seen'] {
   for (const reference of state.bodyReferences) {
     if (reference.resolved && state.isItemVariable(reference.resolved)) reads.add(reference.resolved.name);
   }
-  const writes = new Set(state.writtenUsages.map((usage) => getWrittenPlace(state, usage.effect)));
+  const writes = new Set([...state.writtenUsages, ...state.folds].map((usage) => getWrittenPlace(state, usage.effect)));
   return { reads: [...reads].slice(0, MAX_SEEN), writes: [...writes].slice(0, MAX_SEEN) };
 }
 
@@ -145,6 +153,7 @@ const ITERATION_CHECKS: readonly Check[] = [
   getTransactionReason,
   getScopedWrapperReason,
   getSharedRunnerReason,
+  getCascadeReason,
   getOrderedListReason,
   getIndexWrittenReason,
   getOrderedNamesReason,
@@ -190,10 +199,17 @@ function isSimpleCountedLoop(shape: LoopShape, visitorKeys: TSESLint.SourceCode.
  * null when only `push` accumulations in item order stand in the way.
  */
 function getRewriteForm(state: LoopState, phaseSplit: PhaseSplit | null): IndependentLoop['rewrite'] {
-  const plainKeepsMeaning = state.orderedWrites.length === 0 && state.outputCalls.length === 0 && state.readsOfWritten.length === 0;
+  const plainKeepsMeaning =
+    state.orderedWrites.length === 0 && state.outputCalls.length === 0 && state.readsOfWritten.length === 0 && state.folds.length === 0;
   // The split keeps even the insertion order of keyed results (`obj[k] = ...`, `map.set`).
   if (phaseSplit && (!plainKeepsMeaning || (state.writtenUsages.length > 0 && state.shape.counted === null))) return 'phase-split';
   return plainKeepsMeaning ? 'plain' : null;
+}
+
+/** What must stay in item order when neither callback form keeps it: output, a fold, or pushes. */
+function getOrderedNoRewriteReason(state: LoopState): NoRewriteReason {
+  if (state.outputCalls.length > 0) return 'ordered-output';
+  return state.folds.length > 0 ? 'ordered-fold' : 'ordered-accumulation';
 }
 
 /** What keeps an independent loop from being rewritten into callbacks. */
@@ -243,7 +259,7 @@ export function analyzeLoopIndependence(
   if (orderReason) return sequential(orderReason);
 
   const form = getRewriteForm(state, phaseSplit);
-  const noRewriteReason = form === null ? (state.outputCalls.length > 0 ? 'ordered-output' : 'ordered-accumulation') : getNoRewriteReason(state);
+  const noRewriteReason = form === null ? getOrderedNoRewriteReason(state) : getNoRewriteReason(state);
   const rewrite = noRewriteReason === null ? form : null;
   return {
     independent: true,

@@ -123,3 +123,4 @@ function hasConcurrentBranch(sourceCode: Readonly<TSESLint.SourceCode>, shape: L
 export function getDeliberateReason({ sourceCode, shape }: LoopState): SequentialReason | null {
   return hasConcurrentTwin(sourceCode, shape) || hasConcurrentBranch(sourceCode, shape) ? 'deliberate' : null;
 }
+

@@ -92,6 +92,9 @@ function describeSeen(seen: IndependentLoop['seen']): string {
 function describeOrder(loopInfo: IndependentLoop): string {
   if (loopInfo.noRewriteReason === 'ordered-output') return ', and print the results afterwards in item order';
   if (loopInfo.noRewriteReason === 'guarded-exit') return ', and test the flag that leaves the loop once, before starting them';
+  if (loopInfo.noRewriteReason === 'ordered-fold') {
+    return ', then fold the results in item order (`for (const [item, result] of await Promise.all(...))`)';
+  }
   if (loopInfo.noRewriteReason === 'ordered-accumulation') return ', keeping the results in item order (`const results = await Promise.all(items.map(...))`)';
   return '';
 }
