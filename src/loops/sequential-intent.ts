@@ -123,4 +123,3 @@ function hasConcurrentBranch(sourceCode: Readonly<TSESLint.SourceCode>, shape: L
 export function getDeliberateReason({ sourceCode, shape }: LoopState): SequentialReason | null {
   return hasConcurrentTwin(sourceCode, shape) || hasConcurrentBranch(sourceCode, shape) ? 'deliberate' : null;
 }
-
