@@ -80,12 +80,23 @@ function isTransactionRunner(call: TSESTree.CallExpression): boolean {
   return name !== null && getIdentifierWords(name).at(-1) === 'transaction';
 }
 
-/** Whether the loop runs inside a function handed to a transaction runner. */
+/** Access modes that open a transaction only to read (IndexedDB's `'readonly'`): its reads may be issued together. */
+const READ_ONLY_MODES = new Set(['readonly']);
+
+/** `executeTransaction(db, stores, 'readonly', fn)`: the runner is told the transaction only reads. */
+function isReadOnlyRunner(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    const text = getStaticStringOf(argument);
+    return text !== null && READ_ONLY_MODES.has(text);
+  });
+}
+
+/** Whether the loop runs inside a function handed to a transaction runner (one opened to write). */
 function isInTransactionCallback(loop: TSESTree.Node): boolean {
   for (let current = loop.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
     const parent = current.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((argument) => argument === current) && isTransactionRunner(parent)) {
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((argument) => argument === current) && isTransactionRunner(parent) && !isReadOnlyRunner(parent)) {
       return true;
     }
   }

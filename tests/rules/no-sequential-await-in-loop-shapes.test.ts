@@ -100,3 +100,29 @@ runWithBothParsers('no-sequential-await-in-loop (cascading work)', rule, {
     },
   ],
 });
+
+// A transaction opened to read only (IndexedDB's 'readonly' mode): its reads may be issued together.
+runWithBothParsers('no-sequential-await-in-loop (read-only transactions)', rule, {
+  valid: [
+    "async function f(db, keys) { return runTransaction(db, ['items'], 'readwrite', async (tx, stores) => { for (const key of keys) { await deleteKey(stores.items, key); } }); }",
+    // A read-only runner nested in one that writes: the outer transaction still orders the work.
+    "async function f(db, keys) { await db.transaction(async () => { await runTransaction('readonly', async () => { for (const key of keys) { await remove(key); } }); }); }",
+    // Calls on the transaction itself stay sequential whatever its mode.
+    "async function f(db, keys) { await runTransaction(db, 'readonly', async (tx) => { for (const key of keys) { await tx.get(key); } }); }",
+  ],
+  invalid: [
+    {
+      code: "async function f(db, keys) { return runTransaction(db, ['items'], 'readonly', async (tx, stores) => { const result = []; for (const key of keys) { const value = await getByKey(stores.items, key); result.push({ key, value }); } return result; }); }",
+      output: null,
+      errors: [
+        saw('getByKey(stores.items, key)', 'each one only reads `key` and writes `result`', '', [
+          {
+            messageId: 'runPhases',
+            output:
+              "async function f(db, keys) { return runTransaction(db, ['items'], 'readonly', async (tx, stores) => { const result = []; for (const { key, value } of await Promise.all(Array.from(keys, async (key) => ({ key, value: await getByKey(stores.items, key) })))) { result.push({ key, value }); } return result; }); }",
+          },
+        ]),
+      ],
+    },
+  ],
+});
