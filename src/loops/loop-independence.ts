@@ -12,7 +12,7 @@ import {
   getOuterAssignmentReason,
   getThisStateReason,
 } from './loop-carried-state.js';
-import { getControlFlowReason, getExitGuardReason } from './loop-control-flow.js';
+import { getAsyncSourceReason, getControlFlowReason, getExitGuardReason } from './loop-control-flow.js';
 import type { LoopShape } from './loop-shape.js';
 import { LoopState } from './loop-state.js';
 import { isAlreadyStartedPromise } from './ordered-calls.js';
@@ -89,8 +89,8 @@ export type NoRewriteReason =
 
 export interface IndependentLoop {
   independent: true;
-  /** The first `await` that runs work of the iteration (where the report goes). */
-  firstAwait: TSESTree.AwaitExpression;
+  /** The first `await`, or `for await` over the item's own source, that runs work of the iteration (where the report goes). */
+  firstAwait: TSESTree.AwaitExpression | TSESTree.ForOfStatement;
   rewrite: 'plain' | 'phase-split' | null;
   noRewriteReason: NoRewriteReason | null;
   phaseSplit: PhaseSplit | null;
@@ -150,6 +150,7 @@ function describeIteration(state: LoopState): IndependentLoop['seen'] {
 /** The checks that need the loop's scope analysis, in the order they are asked: the first reason decides. */
 const ITERATION_CHECKS: readonly Check[] = [
   getExitGuardReason,
+  getAsyncSourceReason,
   getTransactionReason,
   getScopedWrapperReason,
   getSharedRunnerReason,
@@ -245,8 +246,10 @@ export function analyzeLoopIndependence(
   if (flowReason) return sequential(flowReason);
 
   const working = facts.ownAwaits.filter((node) => !isAlreadyStartedPromise(node.argument));
-  if (working.length === 0) return sequential('started-promises');
-  const firstAwait = working.find((node) => !isInReportedLoop(node, shape.loop, options.reportedLoops));
+  if (working.length === 0 && facts.ownAsyncLoops.length === 0) return sequential('started-promises');
+  const firstAwait = [...working, ...facts.ownAsyncLoops]
+    .sort((a, b) => a.range[0] - b.range[0])
+    .find((node) => !isInReportedLoop(node, shape.loop, options.reportedLoops));
   if (!firstAwait) return sequential('only-in-reported-loop');
 
   const state = new LoopState(shape, sourceCode, options, facts, working);

@@ -143,7 +143,7 @@ export class LoopState implements UsageContext {
   }
 
   private findFolds(): RootUsage[] {
-    const lastAwaitEnd = Math.max(...this.facts.ownAwaits.map((node) => node.range[1]));
+    const lastAwaitEnd = Math.max(...[...this.facts.ownAwaits, ...this.facts.ownAsyncLoops].map((node) => node.range[1]));
     const isOwnCode = (node: TSESTree.Node): boolean => {
       for (let current = node.parent; current && current !== this.shape.body; current = current.parent) {
         if (isFunctionNode(current)) return false;

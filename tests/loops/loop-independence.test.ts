@@ -40,7 +40,9 @@ describe('analyzeLoopIndependence: sequential loops', () => {
   it.each([
     ['no-await', loop('g(x);')],
     ['yield', 'async function* f(xs) { for (const x of xs) { yield await g(x); } }'],
-    ['async-iteration', loop('await g(x); for await (const y of g(x)) h(y);')],
+    ['async-iteration', loop('for await (const y of source) out.push(y);', 'const x of xs', 'xs, out, source')],
+    ['async-iteration', loop('for await (const y of read(x)) { await h(y); }')],
+    ['async-iteration', loop('await using r = await open(x);')],
     ['early-exit', loop('if (await g(x)) break;')],
     ['early-exit', loop('const r = await g(x); if (r) return r;')],
     ['concurrent-batch', loop('await Promise.all(x.map(g));')],

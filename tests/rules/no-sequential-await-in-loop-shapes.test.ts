@@ -126,3 +126,39 @@ runWithBothParsers('no-sequential-await-in-loop (read-only transactions)', rule,
     },
   ],
 });
+
+// A `for await` that gathers what a source created for this item yields (one item's pages) is the
+// item's work; a shared source, or an inner body that awaits per value, stays in order.
+runWithBothParsers('no-sequential-await-in-loop (inner for await over the item\'s own source)', rule, {
+  valid: [
+    'async function f(files, lines) { for (const file of files) { for await (const line of lines) { file.push(line); } } }',
+    'async function f(files) { for (const file of files) { for await (const line of read(file)) { await handle(line); } } }',
+  ],
+  invalid: [
+    {
+      // Pages pushed to one list in item order: reported without a rewrite, which would interleave them.
+      code: 'async function f(repos, out) { for (const repo of repos) { for await (const page of paginate(repo)) out.push(page); } }',
+      output: null,
+      errors: [
+        saw(
+          'paginate(repo)',
+          'each one only reads `repo` and writes `out`',
+          ', keeping the results in item order (`const results = await Promise.all(items.map(...))`)',
+        ),
+      ],
+    },
+    {
+      code: 'async function f(repos, token) { const results = {}; for (const repo of repos) { const names = []; for await (const label of paginate(`/repos/${repo}/labels`, { token })) names.push(label.name); results[repo] = names; } return results; }',
+      output: null,
+      errors: [
+        saw('paginate(…)', 'each one only reads `repo` and writes `results[repo]`', '', [
+          {
+            messageId: 'runConcurrently',
+            output:
+              'async function f(repos, token) { const results = {}; await Promise.all(Array.from(repos, async (repo) => { const names = []; for await (const label of paginate(`/repos/${repo}/labels`, { token })) names.push(label.name); results[repo] = names; })); return results; }',
+          },
+        ]),
+      ],
+    },
+  ],
+});
