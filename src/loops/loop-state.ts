@@ -144,18 +144,37 @@ export class LoopState implements UsageContext {
 
   private findFolds(): RootUsage[] {
     const lastAwaitEnd = Math.max(...[...this.facts.ownAwaits, ...this.facts.ownAsyncLoops].map((node) => node.range[1]));
+    const body = this.shape.body;
     const isOwnCode = (node: TSESTree.Node): boolean => {
-      for (let current = node.parent; current && current !== this.shape.body; current = current.parent) {
+      for (let current = node.parent; current && current !== body; current = current.parent) {
         if (isFunctionNode(current)) return false;
       }
       return true;
     };
+    // Assignments whose right side reads the variable they assign (`out = out.replace(...)`),
+    // found by walking up from each read: linear in the body's size.
+    const assignedVariable = new Map<TSESTree.Node, RootUsage['root']>();
+    for (const usage of this.bodyUsages) {
+      if (usage.kind === 'assign' && usage.effect.type === AST_NODE_TYPES.AssignmentExpression && usage.effect.left === usage.node) {
+        assignedVariable.set(usage.effect, usage.root);
+      }
+    }
+    const readsOld = new Set<TSESTree.Node>();
+    const badVariables = new Set<RootUsage['root']>();
+    for (const usage of this.bodyUsages) {
+      if (typeof usage.root === 'string') continue;
+      const fits = (usage.kind === 'read' || usage.kind === 'assign') && usage.node.range[0] >= lastAwaitEnd && isOwnCode(usage.node);
+      if (!fits) badVariables.add(usage.root);
+      if (usage.kind !== 'read') continue;
+      for (let current = usage.node.parent; current && current !== body && !isFunctionNode(current); current = current.parent) {
+        const readsItself = current.type === AST_NODE_TYPES.AssignmentExpression && assignedVariable.get(current) === usage.root && isRangeWithin(usage.node.range, current.right.range);
+        if (readsItself) readsOld.add(current);
+      }
+    }
     return this.bodyUsages.filter((usage) => {
       const effect = usage.effect;
-      if (usage.kind !== 'assign' || typeof usage.root === 'string' || effect.type !== AST_NODE_TYPES.AssignmentExpression || effect.left !== usage.node) return false;
-      const uses = this.bodyUsages.filter((other) => isSameRoot(other, usage));
-      const readsOld = uses.some((other) => other.kind === 'read' && isRangeWithin(other.node.range, effect.right.range));
-      return readsOld && uses.every((other) => (other.kind === 'read' || other.kind === 'assign') && other.node.range[0] >= lastAwaitEnd && isOwnCode(other.node));
+      if (usage.kind !== 'assign' || typeof usage.root === 'string' || badVariables.has(usage.root)) return false;
+      return effect.type === AST_NODE_TYPES.AssignmentExpression && effect.left === usage.node && readsOld.has(effect);
     });
   }
 

@@ -53,6 +53,7 @@ describe('LoopState', () => {
     ['a fold after the last await', loop('const d = await g(x); total = total.concat(d);'), ['total']],
     ['no fold when the old value is not read', loop('const d = await g(x); total = d;'), []],
     ['no fold when the variable is used before the await', loop('total = total + x; await g(x, total);'), []],
+    ['no fold when the right side reads another variable', loop('const d = await g(x); total = obj.concat(d);'), []],
     ['no fold inside a callback', loop('const d = await g(x); later(() => { total = total + d; });'), []],
   ])('folds: %s', (_name, code, expected) => {
     expect(withLoopState(code, (state) => state.folds.map((usage) => state.sourceCode.getText(usage.node)))).toEqual(expected);
