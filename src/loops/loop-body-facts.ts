@@ -10,6 +10,8 @@ import { forEachChild } from '../ast/walk.js';
 export interface LoopBodyFacts {
   /** `await`s of the loop's own function (not of functions nested in the body). */
   ownAwaits: TSESTree.AwaitExpression[];
+  /** `for await` loops of the loop's own function: each awaits its source's items. */
+  ownAsyncLoops: TSESTree.ForOfStatement[];
   /** Calls and `new` anywhere in the body, with whether they run in the loop's own function. */
   calls: { node: CallNode; own: boolean; inCatch: boolean }[];
   /** Tagged templates anywhere in the body (`` $`npm test` ``). */
@@ -26,8 +28,8 @@ export interface LoopBodyFacts {
    */
   exitGuards: TSESTree.Expression[];
   hasYield: boolean;
-  /** `for await` or `await using` in the body. */
-  hasAsyncIteration: boolean;
+  /** `await using` in the body: the resource is disposed of when the iteration ends. */
+  hasAwaitUsing: boolean;
   /** The loop's own label is the target of a `continue`. */
   labelUsed: boolean;
   /** `super` or `new.target` (own code or arrows): they would change meaning inside a callback. */
@@ -110,6 +112,7 @@ export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.Sou
   const loop = shape.loop;
   const facts: LoopBodyFacts = {
     ownAwaits: [],
+    ownAsyncLoops: [],
     calls: [],
     taggedTemplates: [],
     thisNodes: [],
@@ -117,7 +120,7 @@ export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.Sou
     exits: false,
     exitGuards: [],
     hasYield: false,
-    hasAsyncIteration: false,
+    hasAwaitUsing: false,
     labelUsed: false,
     functionContext: false,
     declaresVar: false,
@@ -137,10 +140,10 @@ export function collectLoopBodyFacts(shape: LoopShape, visitorKeys: TSESLint.Sou
         if (own) facts.hasYield = true;
         break;
       case AST_NODE_TYPES.ForOfStatement:
-        if (own && node.await) facts.hasAsyncIteration = true;
+        if (own && node.await) facts.ownAsyncLoops.push(node);
         break;
       case AST_NODE_TYPES.VariableDeclaration:
-        if (own && node.kind === 'await using') facts.hasAsyncIteration = true;
+        if (own && node.kind === 'await using') facts.hasAwaitUsing = true;
         if (own && node.kind === 'var') facts.declaresVar = true;
         break;
       case AST_NODE_TYPES.ReturnStatement:

@@ -127,9 +127,14 @@ export function getLoopInvariantAwaitReason(state: LoopState): SequentialReason 
   return state.working.some((node) => !state.isLoopDependent(node.argument)) ? 'loop-invariant-await' : null;
 }
 
-/** The body overwrites a variable from outside the loop (`total = ...`, `xs.sort()`): the last iteration to finish would win. */
+/**
+ * The body overwrites a variable from outside the loop (`total = ...`, `xs.sort()`): the last
+ * iteration to finish would win. A fold after the iteration's last `await` is not such a write: it
+ * can run in item order over the results (see `LoopState.folds`).
+ */
 export function getOuterAssignmentReason(state: LoopState): SequentialReason | null {
-  return state.bodyUsages.some((usage) => usage.kind === 'assign') ? 'outer-assignment' : null;
+  const folds = state.folds;
+  return state.bodyUsages.some((usage) => usage.kind === 'assign' && !folds.includes(usage)) ? 'outer-assignment' : null;
 }
 
 /** The body changes the iterated list (or the bound of a counted loop), which must stay fixed while the loop runs. */

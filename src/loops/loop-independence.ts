@@ -12,12 +12,18 @@ import {
   getOuterAssignmentReason,
   getThisStateReason,
 } from './loop-carried-state.js';
-import { getControlFlowReason, getExitGuardReason } from './loop-control-flow.js';
+import { getAsyncSourceReason, getControlFlowReason, getExitGuardReason } from './loop-control-flow.js';
 import type { LoopShape } from './loop-shape.js';
 import { LoopState } from './loop-state.js';
 import { isAlreadyStartedPromise } from './ordered-calls.js';
 import { getPhaseSplit, type PhaseSplit } from './phase-split.js';
-import { getOrderedListReason, getScopedWrapperReason, getSharedRunnerReason, getTransactionReason } from './shared-resources.js';
+import {
+  getCascadeReason,
+  getOrderedListReason,
+  getScopedWrapperReason,
+  getSharedRunnerReason,
+  getTransactionReason,
+} from './shared-resources.js';
 import { getConcurrentBatchReason, getDeliberateReason, getOrderedNamesReason } from './sequential-intent.js';
 
 export interface LoopIndependenceOptions {
@@ -65,7 +71,8 @@ export type SequentialReason =
   | 'transaction'
   | 'shared-runner'
   | 'ordered-list'
-  | 'scoped-resource';
+  | 'scoped-resource'
+  | 'cascading-work';
 
 /** Why an independent loop is reported without a rewrite. */
 export type NoRewriteReason =
@@ -77,12 +84,13 @@ export type NoRewriteReason =
   | 'counted-form'
   | 'ordered-accumulation'
   | 'ordered-output'
+  | 'ordered-fold'
   | 'guarded-exit';
 
 export interface IndependentLoop {
   independent: true;
-  /** The first `await` that runs work of the iteration (where the report goes). */
-  firstAwait: TSESTree.AwaitExpression;
+  /** The first `await`, or `for await` over the item's own source, that runs work of the iteration (where the report goes). */
+  firstAwait: TSESTree.AwaitExpression | TSESTree.ForOfStatement;
   rewrite: 'plain' | 'phase-split' | null;
   noRewriteReason: NoRewriteReason | null;
   phaseSplit: PhaseSplit | null;
@@ -135,16 +143,18 @@ function describeIteration(state: LoopState): IndependentLoop['seen'] {
   for (const reference of state.bodyReferences) {
     if (reference.resolved && state.isItemVariable(reference.resolved)) reads.add(reference.resolved.name);
   }
-  const writes = new Set(state.writtenUsages.map((usage) => getWrittenPlace(state, usage.effect)));
+  const writes = new Set([...state.writtenUsages, ...state.folds].map((usage) => getWrittenPlace(state, usage.effect)));
   return { reads: [...reads].slice(0, MAX_SEEN), writes: [...writes].slice(0, MAX_SEEN) };
 }
 
 /** The checks that need the loop's scope analysis, in the order they are asked: the first reason decides. */
 const ITERATION_CHECKS: readonly Check[] = [
   getExitGuardReason,
+  getAsyncSourceReason,
   getTransactionReason,
   getScopedWrapperReason,
   getSharedRunnerReason,
+  getCascadeReason,
   getOrderedListReason,
   getIndexWrittenReason,
   getOrderedNamesReason,
@@ -190,10 +200,17 @@ function isSimpleCountedLoop(shape: LoopShape, visitorKeys: TSESLint.SourceCode.
  * null when only `push` accumulations in item order stand in the way.
  */
 function getRewriteForm(state: LoopState, phaseSplit: PhaseSplit | null): IndependentLoop['rewrite'] {
-  const plainKeepsMeaning = state.orderedWrites.length === 0 && state.outputCalls.length === 0 && state.readsOfWritten.length === 0;
+  const plainKeepsMeaning =
+    state.orderedWrites.length === 0 && state.outputCalls.length === 0 && state.readsOfWritten.length === 0 && state.folds.length === 0;
   // The split keeps even the insertion order of keyed results (`obj[k] = ...`, `map.set`).
   if (phaseSplit && (!plainKeepsMeaning || (state.writtenUsages.length > 0 && state.shape.counted === null))) return 'phase-split';
   return plainKeepsMeaning ? 'plain' : null;
+}
+
+/** What must stay in item order when neither callback form keeps it: output, a fold, or pushes. */
+function getOrderedNoRewriteReason(state: LoopState): NoRewriteReason {
+  if (state.outputCalls.length > 0) return 'ordered-output';
+  return state.folds.length > 0 ? 'ordered-fold' : 'ordered-accumulation';
 }
 
 /** What keeps an independent loop from being rewritten into callbacks. */
@@ -229,8 +246,10 @@ export function analyzeLoopIndependence(
   if (flowReason) return sequential(flowReason);
 
   const working = facts.ownAwaits.filter((node) => !isAlreadyStartedPromise(node.argument));
-  if (working.length === 0) return sequential('started-promises');
-  const firstAwait = working.find((node) => !isInReportedLoop(node, shape.loop, options.reportedLoops));
+  if (working.length === 0 && facts.ownAsyncLoops.length === 0) return sequential('started-promises');
+  const firstAwait = [...working, ...facts.ownAsyncLoops]
+    .sort((a, b) => a.range[0] - b.range[0])
+    .find((node) => !isInReportedLoop(node, shape.loop, options.reportedLoops));
   if (!firstAwait) return sequential('only-in-reported-loop');
 
   const state = new LoopState(shape, sourceCode, options, facts, working);
@@ -243,7 +262,7 @@ export function analyzeLoopIndependence(
   if (orderReason) return sequential(orderReason);
 
   const form = getRewriteForm(state, phaseSplit);
-  const noRewriteReason = form === null ? (state.outputCalls.length > 0 ? 'ordered-output' : 'ordered-accumulation') : getNoRewriteReason(state);
+  const noRewriteReason = form === null ? getOrderedNoRewriteReason(state) : getNoRewriteReason(state);
   const rewrite = noRewriteReason === null ? form : null;
   return {
     independent: true,

@@ -1,4 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../ast/function-node.js';
 import { isRangeWithin, rangesOverlap } from '../ast/ranges.js';
 import type { LoopBodyFacts } from './loop-body-facts.js';
 import type { LoopIndependenceOptions } from './loop-independence.js';
@@ -45,6 +46,7 @@ export class LoopState implements UsageContext {
   private readonly iterationVariables = new Set<Variable>();
   private readonly itemVariables = new Set<Variable>();
   private outerUsages: RootUsage[] | null = null;
+  private foldUsages: RootUsage[] | null = null;
 
   constructor(
     readonly shape: LoopShape,
@@ -129,6 +131,53 @@ export class LoopState implements UsageContext {
     return this.bodyUsages.filter((usage) => usage.kind === 'accumulate' || usage.kind === 'fixed-slot');
   }
 
+  /**
+   * Outer variables each iteration folds its result into once its work is done
+   * (`output = output.replace(url, hash(data))` after the last `await`): every use of the variable
+   * in the body comes after the body's last `await`, in the loop's own code, and the new value is
+   * computed from the old one. The work can run concurrently; the fold must stay in item order.
+   */
+  get folds(): RootUsage[] {
+    this.foldUsages ??= this.findFolds();
+    return this.foldUsages;
+  }
+
+  private findFolds(): RootUsage[] {
+    const lastAwaitEnd = Math.max(...[...this.facts.ownAwaits, ...this.facts.ownAsyncLoops].map((node) => node.range[1]));
+    const body = this.shape.body;
+    const isOwnCode = (node: TSESTree.Node): boolean => {
+      for (let current = node.parent; current && current !== body; current = current.parent) {
+        if (isFunctionNode(current)) return false;
+      }
+      return true;
+    };
+    // Assignments whose right side reads the variable they assign (`out = out.replace(...)`),
+    // found by walking up from each read: linear in the body's size.
+    const assignedVariable = new Map<TSESTree.Node, RootUsage['root']>();
+    for (const usage of this.bodyUsages) {
+      if (usage.kind === 'assign' && usage.effect.type === AST_NODE_TYPES.AssignmentExpression && usage.effect.left === usage.node) {
+        assignedVariable.set(usage.effect, usage.root);
+      }
+    }
+    const readsOld = new Set<TSESTree.Node>();
+    const badVariables = new Set<RootUsage['root']>();
+    for (const usage of this.bodyUsages) {
+      if (typeof usage.root === 'string') continue;
+      const fits = (usage.kind === 'read' || usage.kind === 'assign') && usage.node.range[0] >= lastAwaitEnd && isOwnCode(usage.node);
+      if (!fits) badVariables.add(usage.root);
+      if (usage.kind !== 'read') continue;
+      for (let current = usage.node.parent; current && current !== body && !isFunctionNode(current); current = current.parent) {
+        const readsItself = current.type === AST_NODE_TYPES.AssignmentExpression && assignedVariable.get(current) === usage.root && isRangeWithin(usage.node.range, current.right.range);
+        if (readsItself) readsOld.add(current);
+      }
+    }
+    return this.bodyUsages.filter((usage) => {
+      const effect = usage.effect;
+      if (usage.kind !== 'assign' || typeof usage.root === 'string' || badVariables.has(usage.root)) return false;
+      return effect.type === AST_NODE_TYPES.AssignmentExpression && effect.left === usage.node && readsOld.has(effect);
+    });
+  }
+
   /** Reads of outer state that the iterations also write: a value may flow from one item to the next. */
   get readsOfWritten(): RootUsage[] {
     const written = this.writtenUsages;
@@ -142,7 +191,11 @@ export class LoopState implements UsageContext {
 
   /** Output calls of the loop's own code outside `catch` blocks: their order shows. */
   get outputCalls(): CallNode[] {
-    return this.facts.calls.flatMap(({ node, own, inCatch }) => (own && !inCatch && isOutputCall(node) ? [node] : []));
+    // `output.replace(...)` on a string the loop folds into is no output, whatever the variable's name.
+    const foldRoots = new Set(this.folds.map((usage) => usage.root));
+    const isFoldMethod = (call: CallNode): boolean =>
+      call.callee.type === AST_NODE_TYPES.MemberExpression && foldRoots.has(this.resolve(call.callee.object) ?? '');
+    return this.facts.calls.flatMap(({ node, own, inCatch }) => (own && !inCatch && isOutputCall(node) && !isFoldMethod(node) ? [node] : []));
   }
 
   /** Whether the loop reads its function's `arguments`, which a callback would not see. */

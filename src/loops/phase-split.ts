@@ -157,6 +157,8 @@ function getPushTarget(state: LoopState, statements: readonly TSESTree.Statement
 export function getPhaseSplit(state: LoopState): PhaseSplit | null {
   const body = state.shape.body;
   const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+  // A `for await` is work of the concurrent phase that a split head cannot hold.
+  if (state.facts.ownAsyncLoops.length > 0) return null;
   const splitHead = getSplitHead(state, statements);
   if (!splitHead) return null;
   const argumentRange = splitHead.await.argument.range;

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../ast/function-node.js';
+import { isRangeWithin } from '../ast/ranges.js';
 import { getIdentifierWords, getLastIdentifierName, hasNameWord, isNameEndingWithWord } from '../ast/names.js';
 import { getStaticStringOf } from '../ast/static-string.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
@@ -79,12 +80,23 @@ function isTransactionRunner(call: TSESTree.CallExpression): boolean {
   return name !== null && getIdentifierWords(name).at(-1) === 'transaction';
 }
 
-/** Whether the loop runs inside a function handed to a transaction runner. */
+/** Access modes that open a transaction only to read (IndexedDB's `'readonly'`): its reads may be issued together. */
+const READ_ONLY_MODES = new Set(['readonly']);
+
+/** `executeTransaction(db, stores, 'readonly', fn)`: the runner is told the transaction only reads. */
+function isReadOnlyRunner(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    const text = getStaticStringOf(argument);
+    return text !== null && READ_ONLY_MODES.has(text);
+  });
+}
+
+/** Whether the loop runs inside a function handed to a transaction runner (one opened to write). */
 function isInTransactionCallback(loop: TSESTree.Node): boolean {
   for (let current = loop.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
     const parent = current.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((argument) => argument === current) && isTransactionRunner(parent)) {
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((argument) => argument === current) && isTransactionRunner(parent) && !isReadOnlyRunner(parent)) {
       return true;
     }
   }
@@ -235,6 +247,64 @@ export function getScopedWrapperReason(state: LoopState): SequentialReason | nul
     const parent = current.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.some((argument) => argument === current) && isScopedWrapper(parent)) {
       return 'scoped-resource';
+    }
+  }
+  return null;
+}
+
+/** Option keys that make one item's statement reach other items' rows or tables (`DROP TABLE ... CASCADE`, a cascading delete). */
+const CASCADE_KEYS = new Set(['cascade']);
+
+/** `{ cascade: true }`, `{ ...options, cascade }`: options asking the call to cascade. */
+function isCascadeOptions(argument: TSESTree.Node): boolean {
+  const node = skipValueWrappers(argument);
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return node.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = getPropertyKey(property);
+    const value = skipValueWrappers(property.value);
+    return key !== null && CASCADE_KEYS.has(key) && !(value.type === AST_NODE_TYPES.Literal && value.value === false);
+  });
+}
+
+/** Whether a test reads `name.cascade` (`options && options.cascade`, `opts?.cascade`) for one of `names`. */
+function testsCascadeOf(test: TSESTree.Node, names: ReadonlySet<string>, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+      const object = skipValueWrappers(node.object);
+      if (CASCADE_KEYS.has(node.property.name) && object.type === AST_NODE_TYPES.Identifier && names.has(object.name)) {
+        found = true;
+        return;
+      }
+    }
+    forEachChild(node, visitorKeys, visit);
+  };
+  visit(test);
+  return found;
+}
+
+/**
+ * Each item's work cascades to other items (`await model.drop({ cascade: true })`, or the loop runs
+ * only when the options it hands on say `cascade`): a cascading drop or truncate reaches the
+ * tables that reference this one, so concurrent ones contend for the same tables.
+ */
+export function getCascadeReason(state: LoopState): SequentialReason | null {
+  const calls = [...state.awaitedCalls];
+  if (calls.some((call) => call.arguments.some(isCascadeOptions))) return 'cascading-work';
+  const passed = new Set<string>();
+  for (const call of calls) {
+    for (const argument of call.arguments) {
+      const node = skipValueWrappers(argument);
+      if (node.type === AST_NODE_TYPES.Identifier) passed.add(node.name);
+    }
+  }
+  if (passed.size === 0) return null;
+  const loop = state.shape.label ?? state.shape.loop;
+  for (let current: TSESTree.Node | undefined = loop.parent; current && !isFunctionNode(current); current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement && isRangeWithin(loop.range, current.consequent.range) && testsCascadeOf(current.test, passed, state.sourceCode.visitorKeys)) {
+      return 'cascading-work';
     }
   }
   return null;

@@ -67,11 +67,12 @@ const MODULE_CALLS: Record<string, Record<string, ModuleCallKind>> = {
 
 type CandidateLoop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
 
-/** The `await`ed expression as the message shows it: `getUser(id)`, or `getUser(…)` when long. */
-function describeAwaited(sourceCode: Readonly<TSESLint.SourceCode>, awaitNode: TSESTree.AwaitExpression): string {
-  const text = sourceCode.getText(awaitNode.argument);
+/** The `await`ed expression (or the source of a `for await`) as the message shows it: `getUser(id)`, or `getUser(…)` when long. */
+function describeAwaited(sourceCode: Readonly<TSESLint.SourceCode>, awaitNode: TSESTree.AwaitExpression | TSESTree.ForOfStatement): string {
+  const awaited = awaitNode.type === AST_NODE_TYPES.ForOfStatement ? awaitNode.right : awaitNode.argument;
+  const text = sourceCode.getText(awaited);
   if (text.length <= MAX_AWAITED_TEXT && !text.includes('\n')) return text;
-  const call = getAwaitedCall(awaitNode);
+  const call = awaitNode.type === AST_NODE_TYPES.ForOfStatement ? (awaited.type === AST_NODE_TYPES.CallExpression ? awaited : null) : getAwaitedCall(awaitNode);
   if (call) {
     const callee = sourceCode.getText(call.callee);
     if (callee.length <= MAX_AWAITED_TEXT && !callee.includes('\n')) return `${callee}(…)`;
@@ -92,6 +93,9 @@ function describeSeen(seen: IndependentLoop['seen']): string {
 function describeOrder(loopInfo: IndependentLoop): string {
   if (loopInfo.noRewriteReason === 'ordered-output') return ', and print the results afterwards in item order';
   if (loopInfo.noRewriteReason === 'guarded-exit') return ', and test the flag that leaves the loop once, before starting them';
+  if (loopInfo.noRewriteReason === 'ordered-fold') {
+    return ', then fold the results in item order (`for (const [item, result] of await Promise.all(...))`)';
+  }
   if (loopInfo.noRewriteReason === 'ordered-accumulation') return ', keeping the results in item order (`const results = await Promise.all(items.map(...))`)';
   return '';
 }
@@ -226,11 +230,13 @@ export default createRule<Options, MessageIds>({
 
     const report = (shape: LoopShape, loopInfo: IndependentLoop): void => {
       const awaited = describeAwaited(sourceCode, loopInfo.firstAwait);
+      // A `for await` is reported on the inner loop, as core `no-await-in-loop` reports it.
+      const node = loopInfo.firstAwait;
       const data = { awaited, runner: runnerName, seen: describeSeen(loopInfo.seen), order: describeOrder(loopInfo) };
       const iterableIsArray = loopInfo.rewrite !== null && concurrency === null && isIterableArray(shape);
       const probe = getLoopRewrite(sourceCode, shape, loopInfo, { runner: { kind: 'promise-all' }, iterableIsArray });
       if (!probe) {
-        context.report({ node: loopInfo.firstAwait, messageId: 'sequentialAwait', data });
+        context.report({ node, messageId: 'sequentialAwait', data });
         return;
       }
       const fix = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
@@ -254,10 +260,10 @@ export default createRule<Options, MessageIds>({
       const suggestionData = phases && loopInfo.phaseSplit ? { awaited: describeAwaited(sourceCode, loopInfo.phaseSplit.await), runner: runnerName } : data;
       // Inside a try/catch the rewrite changes what a throw stops: it stays a suggestion, whose text says so.
       if (options.autofix && !inTry) {
-        context.report({ node: loopInfo.firstAwait, messageId: 'sequentialAwait', data, fix });
+        context.report({ node, messageId: 'sequentialAwait', data, fix });
       } else {
         context.report({
-          node: loopInfo.firstAwait,
+          node,
           messageId: 'sequentialAwait',
           data,
           suggest: [{ messageId: suggestionId, data: suggestionData, fix }],
@@ -284,7 +290,7 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      AwaitExpression(node) {
+      'AwaitExpression, ForOfStatement[await=true]'(node: TSESTree.AwaitExpression | TSESTree.ForOfStatement) {
         // Mark the loops of this function that contain the await (cheap filter for the analysis).
         for (let current: TSESTree.Node | undefined = node.parent; current && !isFunctionNode(current); current = current.parent) {
           if (

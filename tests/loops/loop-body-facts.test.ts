@@ -15,7 +15,8 @@ const factsOf = (code: string) =>
       continues: facts.continues.length,
       exits: facts.exits,
       hasYield: facts.hasYield,
-      hasAsyncIteration: facts.hasAsyncIteration,
+      asyncLoops: facts.ownAsyncLoops.length,
+      hasAwaitUsing: facts.hasAwaitUsing,
       labelUsed: facts.labelUsed,
       functionContext: facts.functionContext,
       declaresVar: facts.declaresVar,
@@ -59,7 +60,8 @@ describe('collectLoopBodyFacts', () => {
 
   it('notes what a callback cannot keep', () => {
     expect(factsOf('async function* f(xs) { for (const x of xs) { yield x; } }').hasYield).toBe(true);
-    expect(factsOf(wrap('for await (const y of x) g(y);')).hasAsyncIteration).toBe(true);
+    expect(factsOf(wrap('for await (const y of x) g(y);')).asyncLoops).toBe(1);
+    expect(factsOf(wrap('await using r = await open(x);')).hasAwaitUsing).toBe(true);
     expect(factsOf(wrap('var y = x;')).declaresVar).toBe(true);
     expect(factsOf(wrap('function h() { var y = x; }')).declaresVar).toBe(false);
     expect(factsOf('class A extends B { async f(xs) { for (const x of xs) { await super.g(x); } } }').functionContext).toBe(true);

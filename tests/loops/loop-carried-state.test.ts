@@ -37,6 +37,10 @@ describe('loop-carried state checks', () => {
     },
   );
 
+  it('leaves a fold after the last await to the rewrite form, not to outer-assignment', () => {
+    expect(withLoopState(loop('const d = await g(x); total = total + d;'), getOuterAssignmentReason)).toBeNull();
+  });
+
   it('leaves ordered effects after the await to the phase split', () => {
     expect(withLoopState(loop('const y = await g(x); console.log(x, y);'), getOrderReasonWithSplit)).toBeNull();
   });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { getControlFlowReason, getExitGuardReason } from '../../src/loops/loop-control-flow.js';
+import { getAsyncSourceReason, getControlFlowReason, getExitGuardReason } from '../../src/loops/loop-control-flow.js';
 import { loop, withLoopFacts, withLoopState } from '../helpers/with-loop-state.js';
 
 describe('getControlFlowReason', () => {
   it.each([
     ['no-await', loop('g(x);')],
     ['yield', 'async function* f(xs) { for (const x of xs) { yield await g(x); } }'],
-    ['async-iteration', loop('await g(x); for await (const y of g(x)) h(y);')],
     ['async-iteration', loop('await using r = await open(x);')],
     ['early-exit', loop('if (await g(x)) break;')],
     ['early-exit', loop('const r = await g(x); if (r.done) return r;')],
@@ -43,5 +42,20 @@ describe('getExitGuardReason', () => {
     ['no exit at all', loop('await g(x);')],
   ])('does not exit early on %s', (_, code) => {
     expect(withLoopState(code, getExitGuardReason)).toBeNull();
+  });
+});
+
+describe('getAsyncSourceReason', () => {
+  it('counts a `for await` as work of the iteration: no no-await for it', () => {
+    expect(withLoopFacts(loop('for await (const y of read(x)) out.push(y);'), getControlFlowReason)).toBeNull();
+  });
+  it.each([
+    ['a source from outside the loop', loop('for await (const y of source) out.push(y);', 'const x of xs', 'xs, out, source')],
+    ['an inner body that awaits per value', loop('for await (const y of read(x)) { await h(y); }')],
+  ])('async-iteration: %s', (_name, code) => {
+    expect(withLoopState(code, getAsyncSourceReason)).toBe('async-iteration');
+  });
+  it('gives no reason for an inner loop that gathers what a source of this item yields', () => {
+    expect(withLoopState(loop('const got = []; for await (const y of paginate(x.url)) got.push(y); obj[x.id] = got;'), getAsyncSourceReason)).toBeNull();
   });
 });

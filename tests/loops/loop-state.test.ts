@@ -48,4 +48,21 @@ describe('LoopState', () => {
     expect(withLoopState(loop('await g(x, arguments[0]);'), (state) => state.usesArguments())).toBe(true);
     expect(withLoopState(loop('await g(function () { return arguments[0]; });'), (state) => state.usesArguments())).toBe(false);
   });
+
+  it.each([
+    ['a fold after the last await', loop('const d = await g(x); total = total.concat(d);'), ['total']],
+    ['no fold when the old value is not read', loop('const d = await g(x); total = d;'), []],
+    ['no fold when the variable is used before the await', loop('total = total + x; await g(x, total);'), []],
+    ['no fold when the right side reads another variable', loop('const d = await g(x); total = obj.concat(d);'), []],
+    ['no fold inside a callback', loop('const d = await g(x); later(() => { total = total + d; });'), []],
+  ])('folds: %s', (_name, code, expected) => {
+    expect(withLoopState(code, (state) => state.folds.map((usage) => state.sourceCode.getText(usage.node)))).toEqual(expected);
+  });
+
+  it('does not count a method of a folded string as output', () => {
+    withLoopState('async function f(xs, output) { for (const x of xs) { const d = await g(x); output = output.replace(x, d); } }', (state) => {
+      expect(state.folds).toHaveLength(1);
+      expect(state.outputCalls).toEqual([]);
+    });
+  });
 });
