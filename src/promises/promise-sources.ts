@@ -232,6 +232,16 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
   return calls;
 }
 
+/** The call `<identifier>.<method>(...)` the identifier is the receiver of, with the method's name. */
+function getMethodCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression; name: string } | null {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return null;
+  const call = member.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return null;
+  const name = ASTUtils.getPropertyName(member);
+  return name === null ? null : { call, name };
+}
+
 /**
  * Calls `<variable>.<method>(...)` whose method the file awaits through the same constant variable
  * elsewhere (`await pool.query(a)` makes `pool.query(b)` a promise too): the code itself treats the
@@ -246,25 +256,21 @@ function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): T
     for (const variable of scope.variables) {
       if (variable.references.length < 2) continue;
       if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) continue;
-      const byMethod = new Map<string, TSESTree.CallExpression[]>();
+      // First the methods awaited through the variable (most variables have none), then their other calls.
       const awaited = new Set<string>();
       for (const ref of variable.references) {
-        const member = ref.identifier.parent;
-        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
-        const call = member.parent;
-        const name = ASTUtils.getPropertyName(member);
-        if (name === null || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-        if (call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
-          awaited.add(name);
-        } else if (!call.arguments.some((argument) => isFunctionNode(argument))) {
-          // A call given a callback may be the callback form, or return what the callback returns
-          // (`time.start(name, () => ...)`); an awaited call is judged as it was.
-          byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
-        }
+        const found = getMethodCall(ref.identifier);
+        if (found?.call.parent?.type === AST_NODE_TYPES.AwaitExpression) awaited.add(found.name);
       }
       // The constant-binding check walks the references again: only for the few variables that qualify.
       if (awaited.size === 0 || !isConstantVariable(variable)) continue;
-      for (const name of awaited) found.push(...(byMethod.get(name) ?? []));
+      for (const ref of variable.references) {
+        const method = getMethodCall(ref.identifier);
+        // A call given a callback may be the callback form, or return what the callback returns
+        // (`time.start(name, () => ...)`); an awaited call is judged as it was.
+        if (!method || !awaited.has(method.name) || method.call.parent?.type === AST_NODE_TYPES.AwaitExpression) continue;
+        if (!method.call.arguments.some((argument) => isFunctionNode(argument))) found.push(method.call);
+      }
     }
   }
   return found;
