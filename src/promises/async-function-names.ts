@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isAsyncFunction, isFunctionNode } from '../ast/function-node.js';
 import { skipTypeWrappers } from '../ast/unwrap.js';
 
@@ -32,7 +32,7 @@ function getAsyncFunctionNames(sourceCode: Readonly<TSESLint.SourceCode>): Reado
   const names = new Set<string>();
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     const fn = scope.block;
-    if (scope.type !== 'function' || !isFunctionNode(fn) || !isAsyncFunction(fn)) continue;
+    if (scope.type !== TSESLint.Scope.ScopeType.function || !isFunctionNode(fn) || !isAsyncFunction(fn)) continue;
     if (fn.id) names.add(fn.id.name);
     let value: TSESTree.Node = fn;
     while (TYPE_WRAPPERS.has(value.parent?.type ?? '')) value = value.parent as TSESTree.Node;
