@@ -22,7 +22,7 @@
 // Needs the plugin built (`npm run build`; npm run bench does).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -189,6 +189,10 @@ async function main() {
 
   const benchDir = path.join(CACHE_DIR, 'bench');
   mkdirSync(benchDir, { recursive: true });
+  // One job file per run: the corpus's node_modules (and this cache in it) may be shared by several
+  // checkouts through a link, and two benchmarks at once must not run each other's jobs.
+  const jobFile = path.join(benchDir, `job-${process.pid}.json`);
+  process.on('exit', () => rmSync(jobFile, { force: true }));
   const measurements = new Map(configs.map((config) => [config, []]));
   console.log(
     `bench: ${files.length} files (${typedFiles.length} TypeScript for the type-aware runs)${args.quick ? ' (--quick)' : ''}, ${configs.length} configurations x ${reps} repetitions`,
@@ -210,7 +214,7 @@ async function main() {
         packageOf: Object.fromEntries(files.map((entry) => [entry.file, entry.pkg.name])),
         withReports: rep === 0,
       };
-      const measurement = await runMeasured(job, path.join(benchDir, 'job.json'));
+      const measurement = await runMeasured(job, jobFile);
       measurements.get(config).push(measurement);
       process.stdout.write(`  rep ${rep + 1}/${reps} ${config.label}: lint ${ms(measurement.lintCpuMs)} ms CPU, ${ms(measurement.lintMs)} ms wall\n`);
     }
