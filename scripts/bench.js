@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Side-by-side benchmark (npm run bench) on the pinned corpus (npm run corpus:setup first):
-//   - floor: ESLint with the same parsers and no rule (parse + traverse);
+//   - floor: ESLint with the same parsers and one rule that does nothing (bench/floor-plugin.js:
+//     parse + traverse; with no rule at all ESLint would skip the traversal);
 //   - each of our rules alone, and the `recommended` config (all of them together);
 //   - peers: core `no-await-in-loop`, eslint-plugin-n's `no-sync`;
 //   - type-aware, on the TypeScript packages with the same projectService set-up: a typed floor,
@@ -10,36 +11,39 @@
 // reported: whole lint time above the floor, per-rule time (ESLint's rule timers: the `stats`
 // option, the numbers `TIMING=all` prints) and whole process time. Report counts sit beside the
 // peers' counts, with how many of the peer's reports ours also makes (same file, overlapping lines).
+// Rule time per package as a share of the floor, and a check that our rules' report counts are the
+// committed expectation (bench/expected-counts.json; `--update-counts` rewrites it): bench/bench-report.js.
 // Writes bench/results.md (full runs; `--out FILE` to choose, `--no-write` to skip) and prints it;
 // what follows the KEEP_MARKER line in that file (hand-written notes, other tools' tables) is kept.
 //
-// Usage: node scripts/bench.js [--quick] [--reps N] [--no-typed] [--out FILE] [--no-write]
+// Usage: node scripts/bench.js [--quick] [--reps N] [--no-typed] [--out FILE] [--no-write] [--update-counts]
 //   --quick   reduced corpus (15 most async-dense files per package) and 3 repetitions: ~2 minutes
 //   --reps N  repetitions per configuration (default 3; 5 gives steadier medians on a busy machine)
 // Needs the plugin built (`npm run build`; npm run bench does).
 
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CACHE_DIR, CORPUS_DIR, ROOT, assertCorpusInstalled, getInstalledVersion, listCorpusFiles } from '../bench/corpus-manifest.js';
+import { CACHE_DIR, CORPUS_DIR, ROOT, assertCorpusInstalled, listCorpusFiles } from '../bench/corpus-manifest.js';
 import {
   PLUGIN_PREFIX,
-  countLines,
   createCorpusESLint,
   formatTable,
   loadPlugin,
   median,
-  readText,
   selectQuickFiles,
   shortRuleName,
   snapshotPlugin,
 } from '../bench/lint-helpers.js';
+import { checkReportCounts, countMatched, describeCorpus, describeMachine, formatPackageShares, medianByPackage, sumStatsByPackage } from '../bench/bench-report.js';
 
 const SELF = fileURLToPath(import.meta.url);
+const FLOOR_PLUGIN = fileURLToPath(new URL('../bench/floor-plugin.js', import.meta.url));
+const FLOOR_RULES = { 'bench-floor/program': 'error' };
+const EXPECTED_COUNTS = fileURLToPath(new URL('../bench/expected-counts.json', import.meta.url));
 const QUICK_FILES_PER_PACKAGE = 15;
 const KEEP_MARKER = '<!-- Generated above by scripts/bench.js; what follows this line is kept when it runs again. -->';
 
@@ -50,6 +54,7 @@ const { values: args } = parseArgs({
     'no-typed': { type: 'boolean', default: false },
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    'update-counts': { type: 'boolean', default: false },
     child: { type: 'string' },
   },
 });
@@ -85,10 +90,11 @@ async function runChild(jobFile) {
       reports.push([message.ruleId, relative, message.line, message.endLine ?? message.line, message.column, message.message]);
     }
   }
+  const byPackage = sumStatsByPackage(results, job.packageOf);
   const processCpu = process.cpuUsage();
   const processCpuMs = (processCpu.user + processCpu.system) / 1000;
   process.stdout.write(
-    `${JSON.stringify({ lintMs, lintCpuMs, processCpuMs, parseMs, ruleMs, counts, fatal, reports: job.withReports ? reports : undefined })}\n`,
+    `${JSON.stringify({ lintMs, lintCpuMs, processCpuMs, parseMs, ruleMs, byPackage, counts, fatal, reports: job.withReports ? reports : undefined })}\n`,
   );
 }
 
@@ -115,56 +121,8 @@ function runMeasured(job, jobFile) {
   });
 }
 
-function getVersion(name) {
-  try {
-    return createRequire(path.join(ROOT, 'package.json'))(`${name}/package.json`).version;
-  } catch {
-    return 'not installed';
-  }
-}
-
-function describeMachine() {
-  const cpus = os.cpus();
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  } catch {
-    // not a git checkout
-  }
-  return [
-    `- Date: ${new Date().toISOString()}`,
-    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores (shared with other work: load average ${os.loadavg().map((value) => value.toFixed(2)).join(' / ')} at start), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()} ${os.arch()}`,
-    `- Node ${process.version}; eslint ${getVersion('eslint')}; typescript ${getVersion('typescript')}; @typescript-eslint/parser ${getVersion('@typescript-eslint/parser')}; eslint-plugin-n ${getVersion('eslint-plugin-n')}; eslint-plugin-event-loop ${getVersion('eslint-plugin-event-loop')} (commit ${commit})`,
-  ].join('\n');
-}
-
-function describeCorpus(files) {
-  const byPackage = new Map();
-  for (const entry of files) {
-    const row = byPackage.get(entry.pkg) ?? { files: 0, lines: 0 };
-    row.files++;
-    row.lines += countLines(readText(entry.file));
-    byPackage.set(entry.pkg, row);
-  }
-  const rows = [...byPackage.entries()].map(([pkg, row]) => [`${pkg.name}@${getInstalledVersion(pkg) ?? '?'}`, pkg.language === 'ts' ? 'TypeScript' : 'JavaScript', row.files, row.lines]);
-  const total = [...byPackage.values()].reduce((sum, row) => ({ files: sum.files + row.files, lines: sum.lines + row.lines }), { files: 0, lines: 0 });
-  rows.push(['**total**', '', total.files, total.lines]);
-  return formatTable(['package', 'language', 'files', 'lines'], rows, 'llrr');
-}
-
 const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)}` : '–');
 const percent = (value) => (Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(1)}%` : '–');
-
-/** How many of `peer`'s reports ours also makes: same file, overlapping line ranges. */
-function countMatched(peerReports, ourReports) {
-  const ours = new Map();
-  for (const [, file, line, endLine] of ourReports) {
-    if (!ours.has(file)) ours.set(file, []);
-    ours.get(file).push([line, endLine]);
-  }
-  const overlaps = ([, file, line, endLine]) => (ours.get(file) ?? []).some(([start, end]) => start <= endLine && line <= end);
-  return peerReports.filter(overlaps).length;
-}
 
 async function main() {
   assertCorpusInstalled();
@@ -196,7 +154,7 @@ async function main() {
 
   const floatingTaskId = `${PLUGIN_PREFIX}/floating-task`;
   const configs = [
-    { label: 'floor (parse + traverse, no rule)', group: 'syntactic', rules: {}, floor: true },
+    { label: 'floor (parse + traverse, one empty rule)', group: 'syntactic', rules: FLOOR_RULES, floor: true },
     ...ourRuleIds.map((id) => ({ label: shortRuleName(id), group: 'syntactic', rules: { [id]: entryOf(id) }, ours: id })),
     { label: `recommended (${Object.keys(recommended).map(shortRuleName).join(', ') || 'no rule registered'})`, group: 'syntactic', rules: recommended, recommended: true },
     {
@@ -215,7 +173,7 @@ async function main() {
   ];
   if (!args['no-typed'] && typedFiles.length > 0) {
     configs.push(
-      { label: 'type-aware floor (projectService, no rule)', group: 'type-aware', rules: {}, floor: true, typed: true },
+      { label: 'type-aware floor (projectService, one empty rule)', group: 'type-aware', rules: FLOOR_RULES, floor: true, typed: true },
       {
         label: '@typescript-eslint/no-floating-promises',
         group: 'type-aware',
@@ -231,6 +189,10 @@ async function main() {
 
   const benchDir = path.join(CACHE_DIR, 'bench');
   mkdirSync(benchDir, { recursive: true });
+  // One job file per run: the corpus's node_modules (and this cache in it) may be shared by several
+  // checkouts through a link, and two benchmarks at once must not run each other's jobs.
+  const jobFile = path.join(benchDir, `job-${process.pid}.json`);
+  process.on('exit', () => rmSync(jobFile, { force: true }));
   const measurements = new Map(configs.map((config) => [config, []]));
   console.log(
     `bench: ${files.length} files (${typedFiles.length} TypeScript for the type-aware runs)${args.quick ? ' (--quick)' : ''}, ${configs.length} configurations x ${reps} repetitions`,
@@ -246,12 +208,13 @@ async function main() {
           rules: config.rules,
           typed: config.typed === true,
           concurrency: config.concurrency ?? 'off',
-          pluginModules: { [PLUGIN_PREFIX]: pluginEntry },
+          pluginModules: { [PLUGIN_PREFIX]: pluginEntry, 'bench-floor': FLOOR_PLUGIN },
         },
         files: (config.typed ? typedFiles : config.jsOnly ? jsFiles : files).map((entry) => entry.file),
+        packageOf: Object.fromEntries(files.map((entry) => [entry.file, entry.pkg.name])),
         withReports: rep === 0,
       };
-      const measurement = await runMeasured(job, path.join(benchDir, 'job.json'));
+      const measurement = await runMeasured(job, jobFile);
       measurements.get(config).push(measurement);
       process.stdout.write(`  rep ${rep + 1}/${reps} ${config.label}: lint ${ms(measurement.lintCpuMs)} ms CPU, ${ms(measurement.lintMs)} ms wall\n`);
     }
@@ -268,6 +231,7 @@ async function main() {
       processCpuMs: median(runs.map((run) => run.processCpuMs)),
       ruleMs: Object.fromEntries(ruleIds.map((id) => [id, median(runs.map((run) => run.ruleMs[id] ?? 0))])),
       ruleTotalMs: median(runs.map((run) => ruleIds.reduce((sum, id) => sum + (run.ruleMs[id] ?? 0), 0))),
+      byPackage: medianByPackage(runs, ruleIds),
       counts: runs[0].counts,
       reports: runs[0].reports ?? [],
       fatal: runs[0].fatal,
@@ -280,7 +244,7 @@ async function main() {
   out();
   out(`Generated by \`npm run bench${args.quick ? ' -- --quick' : ''}\` (scripts/bench.js). Each configuration runs in a fresh Node process, in rotating order, ${reps} times; the numbers are medians.`);
   out(
-    '"lint" is `ESLint#lintFiles` over the files, as CPU time (user + system, all threads: steady on a shared machine) and wall time; "above floor" subtracts the no-rule run; "rule time" is ESLint\'s own per-rule timer (the `stats` option: the numbers `TIMING=all` prints), summed over files, as a share of the floor\'s lint wall time; "process" is the whole process (start-up, loading plugins and parsers, linting).',
+    '"lint" is `ESLint#lintFiles` over the files, as CPU time (user + system, all threads: steady on a shared machine) and wall time; "above floor" subtracts the floor run (one rule that does nothing, so the traversal is counted); "rule time" is ESLint\'s own per-rule timer (the `stats` option: the numbers `TIMING=all` prints), summed over files, as a share of the floor\'s lint wall time; "process" is the whole process (start-up, loading plugins and parsers, linting).',
   );
   out('The corpus\'s own `eslint-disable` comments are ignored (`allowInlineConfig: false`) so every rule sees the same code.');
   out();
@@ -337,8 +301,13 @@ async function main() {
     const byRuleTime = (recommendedResult.ruleTotalMs / floorSyntactic.lintMs) * 100;
     const byCpu = ((recommendedResult.lintCpuMs - floorSyntactic.lintCpuMs) / floorSyntactic.lintCpuMs) * 100;
     out(
-      `- All our rules together (\`recommended\`, syntactic) add ${percent(byRuleTime)} to the floor by rule time and ${percent(byCpu)} by lint CPU time (target: at most +10%): **${byRuleTime <= 10 ? 'met' : 'MISSED'}** (judged on rule time, the measure the issue names; CPU time above the floor is the whole cost, noisier).`,
+      `- All our rules together (\`recommended\`, syntactic) add ${percent(byRuleTime)} to the floor by rule time and ${percent(byCpu)} by lint CPU time (goal: at most +3% by rule time): **${byRuleTime <= 3 ? 'met' : 'MISSED'}** (CPU time above the floor is the whole cost, noisier).`,
     );
+    for (const config of configs.filter((candidate) => candidate.ours && !candidate.typed)) {
+      const share = (summary.get(config).ruleTotalMs / floorSyntactic.lintMs) * 100;
+      const goal = config.ours === floatingTaskId ? 1.5 : 1;
+      out(`- \`${config.label}\` alone: ${percent(share)} of the floor by rule time (goal: at most +${goal}%): **${share <= goal ? 'met' : 'MISSED'}**.`);
+    }
   }
   const trivialPeer = configs.find((config) => config.peer === 'no-await-in-loop');
   if (trivialPeer) {
@@ -356,7 +325,7 @@ async function main() {
     const ratio = ours.ruleTotalMs / theirs.ruleTotalMs;
     const cpuRatio = (ours.lintCpuMs - typedFloor.lintCpuMs) / (theirs.lintCpuMs - typedFloor.lintCpuMs);
     out(
-      `- \`floating-task\` / \`no-floating-promises\` (type-aware, same files, same run): ${ratio.toFixed(2)} by rule time (${ours.ruleTotalMs.toFixed(0)} / ${theirs.ruleTotalMs.toFixed(0)} ms), ${cpuRatio.toFixed(2)} by lint CPU time above the typed floor (target: at most 1): **${ratio <= 1 ? 'met' : 'MISSED'}**.`,
+      `- \`floating-task\` / \`no-floating-promises\` (type-aware, same files, same run): ${ratio.toFixed(2)} by rule time (${ours.ruleTotalMs.toFixed(0)} / ${theirs.ruleTotalMs.toFixed(0)} ms), ${cpuRatio.toFixed(2)} by lint CPU time above the typed floor (goal: at most 0.5): **${ratio <= 0.5 ? 'met' : 'MISSED'}**.`,
     );
   } else if (!args['no-typed']) {
     out('- `floating-task` is not registered yet: its type-aware ratio to `no-floating-promises` is not measured.');
@@ -369,6 +338,32 @@ async function main() {
   out(
     `- \`--concurrency=auto\` (${os.availableParallelism?.() ?? os.cpus().length} cores) reports ${sameProblems ? 'the same' : 'DIFFERENT'} problems as one thread (${multi.length} vs ${single.length}).`,
   );
+  out();
+
+  // Rule time per package (the goals are per package).
+  for (const typed of [false, true]) {
+    const floorConfig = configs.find((config) => config.floor && (config.typed === true) === typed);
+    if (!floorConfig) continue;
+    const columns = configs
+      .filter((config) => !config.floor && !config.jsOnly && !config.concurrency && (config.typed === true) === typed)
+      .map((config) => ({ label: config.recommended ? 'recommended' : shortRuleName(config.label), byPackage: summary.get(config).byPackage, ruleIds: Object.keys(config.rules) }));
+    const packages = [...new Set((typed ? typedFiles : files).map((entry) => entry.pkg.name))];
+    out(typed ? '## Rule time per TypeScript package, type-aware' : '## Rule time per package, syntactic');
+    out();
+    out('Rule time (ESLint stats) as a share of the floor\'s per-file lint time (stats: parse + traversal) on the same package. Goal (syntactic): `recommended` at most 5% on every package.');
+    out();
+    out(formatPackageShares(packages, summary.get(floorConfig).byPackage, columns));
+    out();
+  }
+  const measuredCounts = Object.fromEntries(
+    configs
+      .filter((config) => config.ours || config.recommended || config.concurrencyCheck)
+      .map((config) => [`${config.group}: ${config.recommended ? 'recommended' : config.label}`, Object.fromEntries(Object.entries(summary.get(config).counts).filter(([id]) => id.startsWith(`${PLUGIN_PREFIX}/`)).sort())]),
+  );
+  const countCheck = checkReportCounts(EXPECTED_COUNTS, args.quick ? 'quick' : 'full', measuredCounts, { update: args['update-counts'] });
+  out('## Report counts against the expectation');
+  out();
+  for (const line of countCheck.lines) out(line);
   out();
 
   // Report counts beside the peers'.
@@ -405,7 +400,7 @@ async function main() {
   out();
   out(formatTable(['our rule', 'reports', 'peer', 'peer reports', 'of which also reported by ours'], countRows, 'lrlrr'));
   out();
-  out(`Total benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  out(`Total benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((value) => value.toFixed(2)).join(' / ')}.`);
 
   const markdown = `${lines.join('\n')}\n`;
   console.log(`\n${markdown}`);
@@ -417,7 +412,7 @@ async function main() {
     writeFileSync(target, `${markdown}\n${kept}`);
     console.log(`bench: wrote ${path.relative(ROOT, target)}`);
   }
-  if (!sameProblems) process.exitCode = 1;
+  if (!sameProblems || !countCheck.same) process.exitCode = 1;
   const anyFatal = [...summary.values()].some((result) => result.fatal > 0);
   if (anyFatal) {
     console.log('bench: some files did not parse (fatal messages): run npm run validate.');

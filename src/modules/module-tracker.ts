@@ -59,12 +59,13 @@ export function findModuleMemberReferences<T>(
   members: ModuleMemberMap<T>,
   options: TrackOptions = {},
 ): ModuleMemberReference<T>[] {
-  const types = new Set<ModuleReferenceType>(options.types ?? ['call', 'construct']);
-  const moduleTraceMaps = buildModuleTraceMaps(getMentionedModules(members, sourceCode.text), types, options.builtin === true);
-  if (moduleTraceMaps.size === 0) return [];
-
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
+  const bindings = getModuleBindings(sourceCode, globalScope);
+  const imported = getImportedModules(members, bindings.specifiers, options.builtin === true);
+  if (imported === null) return [];
+  const types = new Set<ModuleReferenceType>(options.types ?? ['call', 'construct']);
+  const moduleTraceMaps = buildModuleTraceMaps(imported, types, options.builtin === true);
   const tracker = new ReferenceTracker(globalScope as unknown as EstreeScope, { mode: 'legacy' });
   const fromNode = (node: TSESTree.Node, traceMap: TraceMap): Iterable<FoundReference> =>
     tracker.iteratePropertyReferences(node as unknown as EstreeExpression, traceMap as EslintUtilsTraceMap<unknown>);
@@ -86,17 +87,17 @@ export function findModuleMemberReferences<T>(
   }
   collect(tracker.iterateEsmReferences(esmTraceMap as EslintUtilsTraceMap<unknown>));
 
-  for (const call of findGlobalCalls(globalScope, 'require')) {
+  for (const call of bindings.requireCalls) {
     const traceMap = moduleTraceMaps.get(getStaticStringOf(call.arguments[0]) ?? '');
     if (traceMap) collect(fromNode(call, traceMap));
   }
   if (options.builtin) {
-    for (const call of findGlobalMethodCalls(globalScope, 'process', 'getBuiltinModule')) {
+    for (const call of bindings.builtinModuleCalls) {
       const traceMap = moduleTraceMaps.get(getStaticStringOf(call.arguments[0]) ?? '');
       if (traceMap) collect(fromNode(call, traceMap));
     }
   }
-  for (const { identifiers, specifier } of findImportEqualsRequires(sourceCode)) {
+  for (const { identifiers, specifier } of bindings.importEquals) {
     const traceMap = moduleTraceMaps.get(specifier);
     if (!traceMap) continue;
     for (const identifier of identifiers) collect(fromNode(identifier, traceMap));
@@ -104,17 +105,58 @@ export function findModuleMemberReferences<T>(
   return results.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
+/** Where a file binds modules: what the tracker starts from, whatever members a caller tracks. */
+interface ModuleBindings {
+  /** Every specifier the file imports, re-exports, `require`s, `getBuiltinModule`s or `import x = require()`s. */
+  specifiers: ReadonlySet<string>;
+  requireCalls: readonly TSESTree.CallExpression[];
+  builtinModuleCalls: readonly TSESTree.CallExpression[];
+  importEquals: readonly { specifier: string; identifiers: TSESTree.Identifier[] }[];
+}
+
 /**
- * Only the modules whose name the file's text contains: any import, `require` or
- * `getBuiltinModule` of a module spells its name, so the others cannot be reached, and most files
- * mention none of the tracked modules at all.
+ * Found once per file and shared by every rule and every member map (the four rules ask for
+ * several maps each): keyed by the `SourceCode`, which ESLint makes once per linted file, so it is
+ * safe with `--concurrency` and in editors.
  */
-function getMentionedModules<T>(members: ModuleMemberMap<T>, text: string): ModuleMemberMap<T> {
-  const mentioned: ModuleMemberMap<T> = {};
-  for (const [module, memberInfos] of Object.entries(members)) {
-    if (text.includes(module)) mentioned[module] = memberInfos;
+const bindingsBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, ModuleBindings>();
+
+function getModuleBindings(sourceCode: Readonly<TSESLint.SourceCode>, globalScope: TSESLint.Scope.Scope): ModuleBindings {
+  const cached = bindingsBySourceCode.get(sourceCode);
+  if (cached) return cached;
+  const specifiers = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if ('source' in statement && statement.source?.type === AST_NODE_TYPES.Literal && typeof statement.source.value === 'string') {
+      specifiers.add(statement.source.value);
+    }
   }
-  return mentioned;
+  const withSpecifier = (call: TSESTree.CallExpression): boolean => {
+    const specifier = getStaticStringOf(call.arguments[0]);
+    if (specifier !== null) specifiers.add(specifier);
+    return specifier !== null;
+  };
+  const bindings: ModuleBindings = {
+    specifiers,
+    requireCalls: findGlobalCalls(globalScope, 'require').filter(withSpecifier),
+    builtinModuleCalls: findGlobalMethodCalls(globalScope, 'process', 'getBuiltinModule').filter(withSpecifier),
+    importEquals: findImportEqualsRequires(sourceCode),
+  };
+  for (const { specifier } of bindings.importEquals) specifiers.add(specifier);
+  bindingsBySourceCode.set(sourceCode, bindings);
+  return bindings;
+}
+
+/**
+ * The tracked modules the file binds (`fs` also as `node:fs` for built-ins), or null when it binds
+ * none: most files bind none of a rule's modules, and then no trace map is built.
+ */
+function getImportedModules<T>(members: ModuleMemberMap<T>, specifiers: ReadonlySet<string>, builtin: boolean): ModuleMemberMap<T> | null {
+  let imported: ModuleMemberMap<T> | null = null;
+  for (const [module, memberInfos] of Object.entries(members)) {
+    const name = stripNodePrefix(module);
+    if (specifiers.has(name) || (builtin && specifiers.has(`node:${name}`))) (imported ??= {})[module] = memberInfos;
+  }
+  return imported;
 }
 
 function referenceType(node: TSESTree.Node): ModuleReferenceType {

@@ -23,7 +23,29 @@ export function findGlobalReferences(globalScope: TSESLint.Scope.Scope, name: st
     if (variable.defs.length > 0 || variable.references.some((ref) => ref.isWrite())) return [];
     return variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
   }
-  const unresolved = globalScope.through.filter((ref) => ref.identifier.name === name && ref.resolved === null);
+  const unresolved = getUnresolvedByName(globalScope).get(name) ?? [];
   if (unresolved.some((ref) => ref.isWrite())) return [];
   return unresolved.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
+}
+
+/**
+ * The global scope's unresolved references grouped by name, built once per scope (one scope
+ * manager per linted file, so the rules of a file share it): several rules ask for several globals
+ * (`require`, `process`, `Date`, `globalThis`, ...), and each lookup would otherwise walk all of them.
+ */
+const unresolvedByScope = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Reference[]>>();
+
+function getUnresolvedByName(globalScope: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> {
+  let byName = unresolvedByScope.get(globalScope);
+  if (!byName) {
+    byName = new Map();
+    for (const ref of globalScope.through) {
+      if (ref.resolved !== null) continue;
+      const list = byName.get(ref.identifier.name);
+      if (list) list.push(ref);
+      else byName.set(ref.identifier.name, [ref]);
+    }
+    unresolvedByScope.set(globalScope, byName);
+  }
+  return byName;
 }

@@ -116,7 +116,8 @@ function getTaskWrite(
       : scope.references.find((reference) => reference.identifier === identifier)?.resolved;
   if (!variable || variable.scope.type === TSESLint.Scope.ScopeType.global) return null;
   // Without types, a single task must be a promise by syntax or awaited later (`analyzeSingleTask`).
-  if (!services && holder === 'promise' && shared.getDetector().getPromiseKind(value) !== 'promise' && !isAwaitedVariable(variable)) return null;
+  // (The await check first: it reads the variable's references, cheaper than the promise analysis.)
+  if (!services && holder === 'promise' && !isAwaitedVariable(variable) && shared.getDetector().getPromiseKind(value) !== 'promise') return null;
   if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node) || isAmbient(def.node))) {
     return null;
   }

@@ -1,0 +1,65 @@
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isAsyncFunction, isFunctionNode } from '../ast/function-node.js';
+import { skipTypeWrappers } from '../ast/unwrap.js';
+
+const TYPE_WRAPPERS = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+]);
+
+/** The name a property, method or field key gives (`#x` for a private one), as the local-function lookup reads it. */
+function getKeyName(node: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.Property | TSESTree.PropertyDefinition): string | null {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return ASTUtils.getPropertyName(node) ?? null;
+}
+
+/**
+ * The names under which this file binds its async functions: a declaration's or expression's own
+ * name, the variable it initialises, the key of the property, method or class field it is the
+ * value of. A call resolves to a local async function (`getCalledLocalFunction`) only through one
+ * of these names, so a callee named otherwise needs no lookup. Found once per file from the scope
+ * manager's function scopes, and shared by the checks (a `WeakMap` keyed by the `SourceCode`).
+ */
+const namesBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, ReadonlySet<string>>();
+
+function getAsyncFunctionNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
+  const cached = namesBySourceCode.get(sourceCode);
+  if (cached) return cached;
+  const names = new Set<string>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    const fn = scope.block;
+    if (scope.type !== TSESLint.Scope.ScopeType.function || !isFunctionNode(fn) || !isAsyncFunction(fn)) continue;
+    if (fn.id) names.add(fn.id.name);
+    let value: TSESTree.Node = fn;
+    while (TYPE_WRAPPERS.has(value.parent?.type ?? '')) value = value.parent as TSESTree.Node;
+    const owner = value.parent;
+    if (owner?.type === AST_NODE_TYPES.VariableDeclarator && owner.init === value && owner.id.type === AST_NODE_TYPES.Identifier) {
+      names.add(owner.id.name);
+    } else if (
+      (owner?.type === AST_NODE_TYPES.Property || owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) &&
+      owner.value === value
+    ) {
+      const name = getKeyName(owner);
+      if (name !== null) names.add(name);
+    }
+  }
+  namesBySourceCode.set(sourceCode, names);
+  return names;
+}
+
+/**
+ * Whether `callee` may call an async function of this file: false when its name (a variable, or
+ * a member's property) is none of the names the file binds async functions to. A function written
+ * in place (an IIFE) is always a candidate.
+ */
+export function mayCallLocalAsyncFunction(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const node = skipTypeWrappers(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return getAsyncFunctionNames(sourceCode).has(node.name);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return true;
+  const name = getKeyName(node);
+  return name !== null && getAsyncFunctionNames(sourceCode).has(name);
+}
