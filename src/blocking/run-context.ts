@@ -213,6 +213,18 @@ function getCodeContext(node: TSESTree.Node, facts: FileFacts, depth: 0 | 1): Ru
 }
 
 /**
+ * Whether other modules can call `fn` directly: an exported function (`export`, `module.exports =`,
+ * `exports.x =`), a class method, or a function stored on an object (`Store.prototype.get = function`).
+ */
+export function isModuleApi(fn: FunctionNode, facts: FileFacts): boolean {
+  const parent = getValueNode(fn).parent;
+  const isMember = parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition;
+  if (isMember || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === getValueNode(fn) && parent.left.type === AST_NODE_TYPES.MemberExpression) return true;
+  return getUses(fn, facts).exportedName !== null;
+}
+
+/**
  * Where the code at `node` runs, with the reason: concurrently with other work (a request
  * handler, a listener, a job processor, an item of a fan-out, a per-module bundler hook; also
  * when a same-file caller of its function is one of those), alone (module top level, a CLI, a
