@@ -69,12 +69,12 @@ export function getReportDecision(node: TSESTree.Node, { context, reportIn, asyn
     const where = `${describeFunctionWithArticle(runContext.helper, sourceCode)}, called from ${describeFunctionWithArticle(runContext.asyncCaller, sourceCode)}`;
     return { kind: 'function', where, awaitLegal: false, hint: '' };
   }
+  if (reportIn === 'all-functions' && enclosing.fn && !enclosing.inParameters) {
+    return { kind: 'function', where: describeFunctionWithArticle(enclosing.fn, sourceCode), awaitLegal: false, hint: hintFor(false) };
+  }
   if (reportModuleApi && runContext.kind === 'unknown' && enclosing.fn && !enclosing.inParameters && isModuleApi(enclosing.fn, facts)) {
     const where = `${describeFunctionWithArticle(enclosing.fn, sourceCode)}, which other modules can call from any path (a request handler, say)`;
     return { kind: 'function', where, awaitLegal: false, hint: hintFor(false) };
-  }
-  if (reportIn === 'all-functions' && enclosing.fn && !enclosing.inParameters) {
-    return { kind: 'function', where: describeFunctionWithArticle(enclosing.fn, sourceCode), awaitLegal: false, hint: hintFor(false) };
   }
   return null;
 }
