@@ -941,6 +941,11 @@ describe('no-sync-in-async on concurrent paths with TypeScript syntax', () => {
         errors: [onPath('readFileSync', 'runs in the method `get`, called on every request to this route (`GET /c/:key`)', REQUESTS, FS_NO_AWAIT, { line: 3 })],
       },
       {
+        code: "import { statSync } from 'node:fs';\nfunction serveFile(res: HttpResponse, filepath: string): void {\n  const { size } = statSync(filepath);\n  res.onAborted(() => undefined);\n}",
+        output: null,
+        errors: [onPath('statSync', "runs on every request it is given (it takes the request's `res`)", REQUESTS, '`stat` from `node:fs/promises`', { line: 3 })],
+      },
+      {
         code: "import fs from 'fs';\nexport const POST = async (request: Request): Promise<Response> => new Response(fs.readFileSync('x'));",
         output: "import fs from 'fs';\nexport const POST = async (request: Request): Promise<Response> => new Response(await fs.promises.readFile('x'));",
         errors: [onPath('readFileSync', 'runs on every request to the `POST` handler of this route module', REQUESTS, FS)],
