@@ -226,8 +226,8 @@ export function isModuleApi(fn: FunctionNode, facts: FileFacts): boolean {
 
 /**
  * Where the code at `node` runs, with the reason: concurrently with other work (a request
- * handler, a listener, a job processor, an item of a fan-out, a per-module bundler hook; also
- * when a same-file caller of its function is one of those), alone (module top level, a CLI, a
+ * handler, a listener, a job processor, an item of a fan-out, a per-module bundler hook, a
+ * function that takes a request's `req` or writes to a `res`; also when a same-file caller of its function is one of those), alone (module top level, a CLI, a
  * once-per-build hook, startup, an error path, shutdown), or unknown. Per-function answers are
  * kept, so the many calls of one function cost one analysis.
  */

@@ -1092,6 +1092,8 @@ runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
       ["import zlib from 'zlib';\nclass Store {\n  get(key) { return zlib.zstdDecompressSync(this.rows[key]); }\n}\nmodule.exports = Store;", 'zstdDecompressSync', 'decompresses data', 'the method `get`', 'zstdDecompress'],
       ["const zlib = require('zlib');\nStore.prototype.set = function set(key, body) { this.rows[key] = zlib.gzipSync(body); };", 'gzipSync', 'compresses data', 'the function `set`', 'gzip'],
       ["import crypto from 'crypto';\nexports.derive = (p) => crypto.scryptSync(p, 'salt', 64);", 'scryptSync', 'derives a key', 'the arrow function `derive`', 'scrypt'],
+      ["import zlib from 'zlib';\nexport default function pack(b) { return zlib.deflateSync(b); }", 'deflateSync', 'compresses data', 'the function `pack`', 'deflate'],
+      ["import zlib from 'zlib';\nexport class Codec {\n  decode = (b) => zlib.inflateSync(b);\n}", 'inflateSync', 'decompresses data', 'the arrow function `decode`', 'inflate'],
     ].map(([code, name, action, fn, asyncName]) => ({
       code: code as string,
       output: null,
