@@ -164,11 +164,23 @@ export function getExtraFunctionsSchema(what: string): JSONSchema4 {
   };
 }
 
+const NO_EXTRA_FUNCTIONS: readonly ExtraFunction[] = [];
+/** One map per `extraFunctions` array: ESLint hands every file of a config the same option array. */
+const referenceMaps = new WeakMap<readonly ExtraFunction[], ModuleMemberMap<BlockingReference>>();
+
 /**
  * The module member map to track: the built-in tables, the user's `extraFunctions` (built-in
  * entries win over user entries of the same member), and `perf_hooks`' `performance.now` clock.
+ * Built once per option array (an empty one shares one entry); callers must not change the map.
  */
 export function getBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]): ModuleMemberMap<BlockingReference> {
+  const key = extraFunctions.length === 0 ? NO_EXTRA_FUNCTIONS : extraFunctions;
+  let map = referenceMaps.get(key);
+  if (!map) referenceMaps.set(key, (map = buildBlockingReferenceMap(extraFunctions)));
+  return map;
+}
+
+function buildBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]): ModuleMemberMap<BlockingReference> {
   const blocking = (api: BlockingApi): BlockingReference => ({ kind: 'blocking', api });
   const map: ModuleMemberMap<BlockingReference> = {
     fs: Object.fromEntries(Object.entries(BLOCKING_FS_APIS).map(([member, api]) => [member, blocking(api)])),

@@ -13,6 +13,9 @@ export type SiteAnswer =
   | { kind: 'continue'; at: TSESTree.Node; registered?: boolean };
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const ONCE_METHODS = new Set(['once', 'prependOnceListener']);
+/** Events a stream, socket or child process emits at most once, at the end of its life. */
+const END_OF_LIFE_EVENTS = new Set(['end', 'finish', 'close', 'exit']);
 const SHUTDOWN_EVENTS = new Set(['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGBREAK', 'SIGUSR2']);
 const ERROR_EVENTS = new Set(['error', 'uncaughtException', 'uncaughtExceptionMonitor', 'unhandledRejection']);
 const SYNC_ARRAY_METHODS = new Set([
@@ -36,7 +39,24 @@ function getFanOutStatic(arrayCall: TSESTree.CallExpression): string | null {
   return object === 'Promise' && method !== undefined && extra === undefined && FAN_OUT_STATICS.has(method) ? `Promise.${method}` : null;
 }
 
-function getListenerContext(call: TSESTree.CallExpression, facts: FileFacts): RunContext {
+/** `x.once(event, fn)`, `target.addEventListener(event, fn, { once: true })`. */
+function isOnceListener(call: TSESTree.CallExpression, name: string): boolean {
+  if (ONCE_METHODS.has(name)) return true;
+  const options = call.arguments[2];
+  return (
+    name === 'addEventListener' &&
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some((property) => property.type === AST_NODE_TYPES.Property && ASTUtils.getPropertyName(property) === 'once' && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true)
+  );
+}
+
+/**
+ * A listener runs once per event; but a `once` listener, or one for an event an emitter sends at
+ * most once (`'end'`, `'close'`, ...), runs once per registration, so it runs as often as the code
+ * that registers it (a per-request `req.on('end')` is per request, a reporter's
+ * `runner.once('end')` is once per run).
+ */
+function getListenerContext(call: TSESTree.CallExpression, name: string, facts: FileFacts): SiteAnswer {
   const event = getStaticStringOf(call.arguments[0]);
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? getCalleePath(call.callee.object) : null;
   if (event !== null && ERROR_EVENTS.has(event)) return sequential('error-path', `'${event}'`);
@@ -44,6 +64,7 @@ function getListenerContext(call: TSESTree.CallExpression, facts: FileFacts): Ru
   if (event === 'request') return concurrent('server-callback', "'request'");
   if (event === 'listening') return sequential('startup', "'listening'");
   if (facts.isCliFile()) return sequential('cli', '');
+  if (isOnceListener(call, name) || (event !== null && END_OF_LIFE_EVENTS.has(event))) return { kind: 'continue', at: call, registered: true };
   return concurrent('listener', event === null ? 'event' : `'${event}'`);
 }
 
@@ -103,7 +124,7 @@ export function getArgumentSiteAnswer(
   if (name === null) return null;
   const path = getCalleePath(call.callee);
   if (call.type === AST_NODE_TYPES.CallExpression && LISTENER_METHODS.has(name) && call.callee.type === AST_NODE_TYPES.MemberExpression && call.arguments[0] !== argument) {
-    return getListenerContext(call, facts);
+    return getListenerContext(call, name, facts);
   }
   if (path !== null && FAN_OUT_HELPERS.has(path) && call.arguments[0] !== argument) return concurrent('fan-out', path);
   const job = getJobContext(call, argument, name);

@@ -83,14 +83,26 @@ export interface CpuHeavyApiMaps {
   packages: ModuleMemberMap<CpuHeavyApi>;
 }
 
+const NO_ENTRIES: readonly never[] = [];
+/** Maps per `extraFunctions` array, then per `allow` array: ESLint hands every file of a config the same option arrays. */
+const mapsByOptions = new WeakMap<readonly ExtraCpuFunction[], WeakMap<readonly string[], CpuHeavyApiMaps>>();
+
 /**
  * The members to track: the built-in table, plus `extraFunctions` (which override a built-in entry
- * of the same name), minus the `allow` list (`zlib.gunzipSync` or `node:zlib.gunzipSync`).
+ * of the same name), minus the `allow` list (`zlib.gunzipSync` or `node:zlib.gunzipSync`). Built
+ * once per pair of option arrays (empty arrays share one entry); callers must not change the maps.
  */
-export function getCpuHeavyApiMaps(
-  extraFunctions: readonly ExtraCpuFunction[],
-  allow: readonly string[],
-): CpuHeavyApiMaps {
+export function getCpuHeavyApiMaps(extraFunctions: readonly ExtraCpuFunction[], allow: readonly string[]): CpuHeavyApiMaps {
+  const extraKey = extraFunctions.length === 0 ? NO_ENTRIES : extraFunctions;
+  const allowKey = allow.length === 0 ? NO_ENTRIES : allow;
+  let byAllow = mapsByOptions.get(extraKey);
+  if (!byAllow) mapsByOptions.set(extraKey, (byAllow = new WeakMap()));
+  let maps = byAllow.get(allowKey);
+  if (!maps) byAllow.set(allowKey, (maps = buildCpuHeavyApiMaps(extraFunctions, allow)));
+  return maps;
+}
+
+function buildCpuHeavyApiMaps(extraFunctions: readonly ExtraCpuFunction[], allow: readonly string[]): CpuHeavyApiMaps {
   const maps: CpuHeavyApiMaps = { builtin: {}, packages: {} };
   const add = (module: string, member: string, info: CpuHeavyApi): void => {
     const name = stripNodePrefix(module);

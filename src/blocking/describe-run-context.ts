@@ -32,6 +32,8 @@ function describeWhen(why: ConcurrentReason, detail: string): ConcurrentPhrases 
       return { runs: `on every \`${detail}\` tick in a module that serves requests`, waiters: REQUESTS_WAIT };
     case 'per-module-hook':
       return { runs: `for every module in the \`${detail}\` hook`, waiters: 'the other modules (and dev-server requests) wait until it finishes' };
+    case 'request-parameter':
+      return { runs: `on every request it is given (it takes the request's \`${detail}\`)`, waiters: REQUESTS_WAIT };
     case 'stream-callback':
       return {
         runs: /^_?(?:final|flush)$/u.test(detail) ? `at the end of every stream, in its \`${detail}\`` : `for every chunk in the stream's \`${detail}\``,

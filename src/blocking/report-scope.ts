@@ -4,7 +4,7 @@ import { describeAsyncContext, describeFunctionWithArticle, getAwaitlessHint } f
 import { getEnclosingFunction } from '../ast/enclosing-function.js';
 import { getAsyncContext, type AsyncContextOptions } from './async-context.js';
 import { getFileFacts } from './file-facts.js';
-import { getRunContext } from './run-context.js';
+import { getRunContext, isModuleApi } from './run-context.js';
 import type { ConcurrentContext } from './run-context-types.js';
 
 /**
@@ -35,10 +35,15 @@ export interface ReportScopeInput {
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
   reportIn: ReportIn;
   asyncOptions: AsyncContextOptions;
+  /**
+   * Also report in a sync function whose context is unknown when other modules can call it (an
+   * export, a method): for work costly enough (CPU-heavy calls) to hurt on whatever path reaches it.
+   */
+  reportModuleApi?: boolean;
 }
 
 /** Whether and how a blocking call (or loop) at `node` is reported, from where it runs. */
-export function getReportDecision(node: TSESTree.Node, { context, reportIn, asyncOptions }: ReportScopeInput): ReportDecision | null {
+export function getReportDecision(node: TSESTree.Node, { context, reportIn, asyncOptions, reportModuleApi = false }: ReportScopeInput): ReportDecision | null {
   const sourceCode = context.sourceCode;
   const facts = getFileFacts(sourceCode, { filename: context.filename, cwd: context.cwd });
   const runContext = getRunContext(node, facts);
@@ -66,6 +71,10 @@ export function getReportDecision(node: TSESTree.Node, { context, reportIn, asyn
   }
   if (reportIn === 'all-functions' && enclosing.fn && !enclosing.inParameters) {
     return { kind: 'function', where: describeFunctionWithArticle(enclosing.fn, sourceCode), awaitLegal: false, hint: hintFor(false) };
+  }
+  if (reportModuleApi && runContext.kind === 'unknown' && enclosing.fn && !enclosing.inParameters && isModuleApi(enclosing.fn, facts)) {
+    const where = `${describeFunctionWithArticle(enclosing.fn, sourceCode)}, which other modules can call from any path (a request handler, say)`;
+    return { kind: 'function', where, awaitLegal: false, hint: hintFor(false) };
   }
   return null;
 }

@@ -21,7 +21,9 @@ export type ConcurrentReason =
   /** A bundler hook called once per module (`load`, `transform`, `resolveId`, esbuild `onLoad`). */
   | 'per-module-hook'
   /** A stream's `write` / `transform` / `final` implementation: one call per chunk. */
-  | 'stream-callback';
+  | 'stream-callback'
+  /** A function that takes a request's `req` or `res`: it runs once per request, wherever it is called from. */
+  | 'request-parameter';
 
 /** Why code runs alone, when nothing else is waiting. */
 export type SequentialReason =

@@ -6,7 +6,7 @@ import { getAsyncContext } from './async-context.js';
 import { getArgumentSiteAnswer, getClassMethodContext, getObjectMemberContext, type SiteAnswer } from './callback-sites.js';
 import type { FileFacts } from './file-facts.js';
 import { getRouteModuleContext, getRouteObjectContext } from './request-handlers.js';
-import { sequential, UNKNOWN, type RunContext } from './run-context-types.js';
+import { concurrent, sequential, UNKNOWN, type RunContext } from './run-context-types.js';
 
 export type { FileFacts } from './file-facts.js';
 
@@ -137,6 +137,36 @@ function getCallerContext(fn: FunctionNode, calls: readonly TSESTree.CallExpress
   return UNKNOWN;
 }
 
+/** Calls that write an HTTP response (Node, Express-style, uWebSockets.js); a fetch `Response` has none of them. */
+const RESPONSE_WRITES = new Set(['writeHead', 'setHeader', 'end', 'send', 'status', 'sendFile', 'redirect', 'writeStatus', 'onAborted', 'tryEnd', 'cork']);
+
+function writesResponse(param: TSESTree.Identifier, fn: FunctionNode, facts: FileFacts): boolean {
+  const variable = facts.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === param.name);
+  return (variable?.references ?? []).some((reference) => {
+    const member = reference.identifier.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      member.parent.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member &&
+      RESPONSE_WRITES.has(getCalleeName(member) ?? '')
+    );
+  });
+}
+
+/**
+ * The parameter that makes `fn` per-request code: `req`, Node's name for a request, or a `res`
+ * that `fn` writes a response to (`res` alone is also short for "result").
+ */
+function getRequestParameter(fn: FunctionNode, facts: FileFacts): string | null {
+  for (const param of fn.params) {
+    const node = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (node.type !== AST_NODE_TYPES.Identifier) continue;
+    if (node.name === 'req' || (node.name === 'res' && writesResponse(node, fn, facts))) return node.name;
+  }
+  return null;
+}
+
 function getFunctionContext(fn: FunctionNode, facts: FileFacts, depth: 0 | 1): RunContext {
   const known = memo[depth].get(fn);
   if (known) return known;
@@ -152,7 +182,9 @@ function getFunctionContext(fn: FunctionNode, facts: FileFacts, depth: 0 | 1): R
   const routeModule = getRouteModuleContext(fn, uses.exportedName, facts.filename);
   if (routeModule) answers.push(routeModule);
   let result = combine(answers);
+  const requestParameter = result.kind === 'unknown' ? getRequestParameter(fn, facts) : null;
   if (result.kind === 'unknown' && facts.isCliFile()) result = sequential('cli', '');
+  else if (requestParameter !== null) result = concurrent('request-parameter', requestParameter);
   else if (result.kind === 'unknown' && depth === 0 && uses.calls.length > 0) result = getCallerContext(fn, uses.calls, facts);
   memo[depth].set(fn, result);
   return result;
@@ -181,9 +213,21 @@ function getCodeContext(node: TSESTree.Node, facts: FileFacts, depth: 0 | 1): Ru
 }
 
 /**
+ * Whether other modules can call `fn` directly: an exported function (`export`, `module.exports =`,
+ * `exports.x =`), a class method, or a function stored on an object (`Store.prototype.get = function`).
+ */
+export function isModuleApi(fn: FunctionNode, facts: FileFacts): boolean {
+  const parent = getValueNode(fn).parent;
+  const isMember = parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition;
+  if (isMember || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === getValueNode(fn) && parent.left.type === AST_NODE_TYPES.MemberExpression) return true;
+  return getUses(fn, facts).exportedName !== null;
+}
+
+/**
  * Where the code at `node` runs, with the reason: concurrently with other work (a request
- * handler, a listener, a job processor, an item of a fan-out, a per-module bundler hook; also
- * when a same-file caller of its function is one of those), alone (module top level, a CLI, a
+ * handler, a listener, a job processor, an item of a fan-out, a per-module bundler hook, a
+ * function that takes a request's `req` or writes to a `res`; also when a same-file caller of its function is one of those), alone (module top level, a CLI, a
  * once-per-build hook, startup, an error path, shutdown), or unknown. Per-function answers are
  * kept, so the many calls of one function cost one analysis.
  */

@@ -157,6 +157,9 @@ export default createRule<Options, MessageIds>({
       context,
       reportIn,
       asyncOptions: { checkArrayCallbacks: true, checkTopLevelAwaitModules: false, hasTopLevelAwait: () => false },
+      // A key derivation or a compression costs milliseconds wherever it runs: an exported helper
+      // or a method whose callers are in other files is reported unless its path is known sequential.
+      reportModuleApi: true,
     };
 
     /** `await promisify(<variant>)(args)` / `await <variant>(args)`, reaching the variant and `promisify` through the file's bindings. */

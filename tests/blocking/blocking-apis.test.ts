@@ -47,6 +47,14 @@ describe('getBlockingReferenceMap', () => {
     expect(map.perf_hooks).toEqual({ 'performance.now': { kind: 'clock' } });
     expect(map.child_process).toHaveProperty(['execSync']);
   });
+
+  it('builds one map per option array, and one for every empty array', () => {
+    const extra = [{ module: 'fs-extra', names: ['readJsonSync'] }];
+    expect(getBlockingReferenceMap(extra)).toBe(getBlockingReferenceMap(extra));
+    expect(getBlockingReferenceMap([])).toBe(getBlockingReferenceMap([]));
+    expect(getBlockingReferenceMap([{ module: 'fs-extra', names: ['readJsonSync'] }])).not.toBe(getBlockingReferenceMap(extra));
+    expect(getBlockingReferenceMap([])['fs-extra']).toBeUndefined();
+  });
 });
 
 describe('getAlternativeText', () => {

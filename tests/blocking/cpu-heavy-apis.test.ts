@@ -3,6 +3,15 @@ import { getApiKey, getCpuHeavyApiMaps, pickMentionedModules } from '../../src/b
 import { isBuiltinModule } from '../../src/modules/builtin-modules.js';
 
 describe('getCpuHeavyApiMaps', () => {
+  it('builds the maps once per pair of option arrays, and once for empty arrays', () => {
+    const allow = ['zlib.gzipSync'];
+    expect(getCpuHeavyApiMaps([], allow)).toBe(getCpuHeavyApiMaps([], allow));
+    expect(getCpuHeavyApiMaps([], [])).toBe(getCpuHeavyApiMaps([], []));
+    expect(getCpuHeavyApiMaps([], ['zlib.gzipSync'])).not.toBe(getCpuHeavyApiMaps([], allow));
+    expect(getCpuHeavyApiMaps([], allow).builtin.zlib?.gzipSync).toBeUndefined();
+    expect(getCpuHeavyApiMaps([], []).builtin.zlib?.gzipSync).toBeDefined();
+  });
+
   it('tracks the crypto and zlib built-ins and the bcrypt packages by default', () => {
     const maps = getCpuHeavyApiMaps([], []);
     expect(Object.keys(maps.builtin).sort()).toEqual(['crypto', 'zlib']);

@@ -70,9 +70,19 @@ const ROWS: [string, string, { filename?: string }?][] = [
     'concurrent route-handler GET /c via get',
   ],
   [
-    "const God = {};\nGod.handleExit = function handleExit(child) { mark(); };\nchild.once('exit', () => God.handleExit(child));",
-    "concurrent listener 'exit' via handleExit",
+    "const God = {};\nGod.handleExit = function handleExit(child) { mark(); };\nbus.on('process:exit', () => God.handleExit(child));",
+    "concurrent listener 'process:exit' via handleExit",
   ],
+  // A `once` listener, or one for an event an emitter sends once, runs as often as its registration.
+  ["server.on('connection', (socket) => { socket.once('close', () => mark()); });", "concurrent listener 'connection'"],
+  ["app.get('/u', (req, res) => { req.on('end', () => mark()); });", 'concurrent route-handler GET /u'],
+  ["target.addEventListener('message', () => mark(), { once: true });", 'unknown'],
+  ["child.once('exit', () => mark());", 'unknown'],
+  ["function report(runner) { runner.once(EVENT_RUN_END, () => mark()); }", 'unknown'],
+  // A function that takes a request's `req`, or a `res` it writes to.
+  ['function serveFile(res, file) { mark(); res.end(); }', 'concurrent request-parameter res'],
+  ['function isFresh(req) { return mark(); }', 'concurrent request-parameter req'],
+  ['function done(err, res) { mark(); return res.path; }', 'unknown'],
   ['class Store { set(k) { mark(); } stream() { const self = this; return new Writable({ final(cb) { self.set(1); cb(); } }); } }', 'concurrent stream-callback final via set'],
   // ---- sequential
   ['mark();', 'sequential module-top-level'],

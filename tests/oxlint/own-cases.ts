@@ -144,7 +144,7 @@ export const OWN_CASES: Record<string, OwnCase[]> = {
     {
       extension: '.mjs',
       clean: true,
-      code: lines("import crypto from 'node:crypto';", "export function hashAtStartup() { return crypto.pbkdf2Sync('a', 'b', 1, 32, 'sha256'); }"),
+      code: lines("import crypto from 'node:crypto';", "function hashAtStartup() { return crypto.pbkdf2Sync('a', 'b', 1, 32, 'sha256'); }", 'export const key = hashAtStartup();'),
     },
   ],
   'floating-task': [

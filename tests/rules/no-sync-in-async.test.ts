@@ -766,6 +766,13 @@ runWithBothParsers('no-sync-in-async on concurrent paths', rule, {
     // Sync code whose context is unknown stays silent by default.
     "import fs from 'fs';\nexport function readConfig(p) { return fs.readFileSync(p, 'utf8'); }",
     "import fs from 'fs';\nsetInterval(() => fs.statSync('x'), 1000);",
+    // A `once` listener, or one for an event sent once ('end', 'close', 'finish', 'exit'), runs as
+    // often as the code that registers it: here a reporter's constructor, whose context is unknown.
+    "import fs from 'fs';\nexport function JsonReporter(runner, file) { runner.once(EVENT_RUN_END, () => { fs.writeFileSync(file, '{}'); }); }",
+    "import fs from 'fs';\nimport { spawn } from 'child_process';\nexport function install(dir) { const child = spawn('npm', ['i'], { cwd: dir }); child.on('close', () => fs.readFileSync(dir + '/package.json')); }",
+    "import fs from 'fs';\nwindow.addEventListener('load', () => fs.statSync('x'), { once: true });",
+    // `res` is also short for "result": only a `res` the function writes a response to makes it per-request.
+    "import fs from 'fs';\nexport function publish(err, res) { return fs.readFileSync(res.path); }",
     // `map.get(key, fn)` is not a route: the first argument is no path.
     "import fs from 'fs';\nfunction f(map, key) { return map.get(key, () => fs.readFileSync(key)); }",
   ],
@@ -798,51 +805,32 @@ runWithBothParsers('no-sync-in-async on concurrent paths', rule, {
       errors: [onPath('readFileSync', 'runs on every request to this route (`GET /report`)', REQUESTS, FS)],
     },
     // ---- Frameworks that await handlers: a suggestion that also makes the handler async.
-    {
-      code: "import Router from '@koa/router';\nimport fs from 'fs';\nrouter.get('/k', (ctx) => { ctx.body = fs.readFileSync('k.txt'); });",
+    // Each row: the handler, what the message says it runs on, and the handler made async.
+    ...[
+      [
+        "import Router from '@koa/router';\nimport fs from 'fs';\nrouter.get('/k', (ctx) => { ctx.body = fs.readFileSync('k.txt'); });",
+        'runs on every request to this route (`GET /k`)',
+        "import Router from '@koa/router';\nimport fs from 'fs';\nrouter.get('/k', async (ctx) => { ctx.body = await fs.promises.readFile('k.txt'); });",
+      ],
+      [
+        "import fs from 'fs';\nserver.route({ method: 'GET', path: '/h', handler(request, h) { return fs.readFileSync('h.txt', 'utf8'); } });",
+        'runs on every request to this route (`GET /h`)',
+        "import fs from 'fs';\nserver.route({ method: 'GET', path: '/h', async handler(request, h) { return await fs.promises.readFile('h.txt', 'utf8'); } });",
+      ],
+      [
+        "import fs from 'fs';\nexport function GET() { return new Response(fs.readFileSync('data.json')); }",
+        'runs on every request to the `GET` handler of this route module',
+        "import fs from 'fs';\nexport async function GET() { return new Response(await fs.promises.readFile('data.json')); }",
+      ],
+    ].map(([code, runs, asyncOutput]) => ({
+      code: code as string,
       output: null,
       errors: [
-        onPath('readFileSync', 'runs on every request to this route (`GET /k`)', REQUESTS, FS_NO_AWAIT, {
-          suggestions: [
-            {
-              messageId: 'makeHandlerAsync',
-              data: { asyncName: 'readFile' },
-              output: "import Router from '@koa/router';\nimport fs from 'fs';\nrouter.get('/k', async (ctx) => { ctx.body = await fs.promises.readFile('k.txt'); });",
-            },
-          ],
+        onPath('readFileSync', runs as string, REQUESTS, FS_NO_AWAIT, {
+          suggestions: [{ messageId: 'makeHandlerAsync' as const, data: { asyncName: 'readFile' }, output: asyncOutput as string }],
         }),
       ],
-    },
-    {
-      code: "import fs from 'fs';\nserver.route({ method: 'GET', path: '/h', handler(request, h) { return fs.readFileSync('h.txt', 'utf8'); } });",
-      output: null,
-      errors: [
-        onPath('readFileSync', 'runs on every request to this route (`GET /h`)', REQUESTS, FS_NO_AWAIT, {
-          suggestions: [
-            {
-              messageId: 'makeHandlerAsync',
-              data: { asyncName: 'readFile' },
-              output: "import fs from 'fs';\nserver.route({ method: 'GET', path: '/h', async handler(request, h) { return await fs.promises.readFile('h.txt', 'utf8'); } });",
-            },
-          ],
-        }),
-      ],
-    },
-    {
-      code: "import fs from 'fs';\nexport function GET() { return new Response(fs.readFileSync('data.json')); }",
-      output: null,
-      errors: [
-        onPath('readFileSync', 'runs on every request to the `GET` handler of this route module', REQUESTS, FS_NO_AWAIT, {
-          suggestions: [
-            {
-              messageId: 'makeHandlerAsync',
-              data: { asyncName: 'readFile' },
-              output: "import fs from 'fs';\nexport async function GET() { return new Response(await fs.promises.readFile('data.json')); }",
-            },
-          ],
-        }),
-      ],
-    },
+    })),
     // ---- One level of same-file helpers, named in the message; never fixed there (the helper is sync).
     {
       code: "import fs from 'fs';\nfunction render(name) { return fs.readFileSync(`views/${name}.html`, 'utf8'); }\napp.get('/page', (req, res) => res.send(render('page')));",
@@ -891,6 +879,23 @@ runWithBothParsers('no-sync-in-async on concurrent paths', rule, {
         },
       ],
     },
+    // ---- A once-per-registration listener inside a handler runs per request.
+    {
+      code: "import fs from 'fs';\napp.post('/up', (req, res) => { req.once('end', () => { fs.writeFileSync('up.bin', ''); res.end(); }); });",
+      output: null,
+      errors: [onPath('writeFileSync', 'runs on every request to this route (`POST /up`)', REQUESTS, '`writeFile` from `node:fs/promises`')],
+    },
+    // ---- A function that takes a request's `req`, or a `res` it writes to, runs per request wherever it is called from.
+    {
+      code: "import fs from 'fs';\nexport function serveFile(res, file) { const { size } = fs.statSync(file); res.writeHead(200, { 'content-length': size }); }",
+      output: null,
+      errors: [onPath('statSync', "runs on every request it is given (it takes the request's `res`)", REQUESTS, '`stat` from `node:fs/promises`')],
+    },
+    {
+      code: "import fs from 'fs';\nexport function isFresh(req) { return fs.existsSync(req.url); }",
+      output: null,
+      errors: [onPath('existsSync', "runs on every request it is given (it takes the request's `req`)", REQUESTS, '`access` from `node:fs/promises`')],
+    },
     // ---- A sync helper called from async code whose context is unknown: reported at the helper, named.
     {
       code: "import fs from 'fs';\nfunction readTemplate(name) { return fs.readFileSync(name, 'utf8'); }\nexport async function render(name) { return readTemplate(name); }",
@@ -934,6 +939,11 @@ describe('no-sync-in-async on concurrent paths with TypeScript syntax', () => {
         code: "import fs from 'fs';\nclass Cache {\n  get(key: string): Buffer { return fs.readFileSync(key); }\n}\nconst cache = new Cache();\nrouter.get('/c/:key', (req: Req, res: Res) => res.send(cache.get(req.params.key)));",
         output: null,
         errors: [onPath('readFileSync', 'runs in the method `get`, called on every request to this route (`GET /c/:key`)', REQUESTS, FS_NO_AWAIT, { line: 3 })],
+      },
+      {
+        code: "import { statSync } from 'node:fs';\nfunction serveFile(res: HttpResponse, filepath: string): void {\n  const { size } = statSync(filepath);\n  res.onAborted(() => undefined);\n}",
+        output: null,
+        errors: [onPath('statSync', "runs on every request it is given (it takes the request's `res`)", REQUESTS, '`stat` from `node:fs/promises`', { line: 3 })],
       },
       {
         code: "import fs from 'fs';\nexport const POST = async (request: Request): Promise<Response> => new Response(fs.readFileSync('x'));",

@@ -817,7 +817,7 @@ tsRuleTester.run('prefer-worker-for-cpu (TypeScript syntax)', rule, {
 
 // The rule needs no type information, and runs unchanged when a program is present.
 typedRuleTester.run('prefer-worker-for-cpu (typed)', rule, {
-  valid: ["import zlib from 'zlib';\nexport function pack(b: Buffer): Buffer { return zlib.gzipSync(b); }"],
+  valid: ["import zlib from 'zlib';\nfunction pack(b: Buffer): Buffer { return zlib.gzipSync(b); }"],
   invalid: [
     {
       code: "import zlib from 'zlib';\nexport async function pack(b: Buffer): Promise<Buffer> { return zlib.gzipSync(b); }",
@@ -1022,8 +1022,11 @@ runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
     "import zlib from 'zlib';\nexport default { name: 'p', async writeBundle() { zlib.brotliCompressSync(b); } };",
     "import zlib from 'zlib';\nasync function f() { try { await g(); } catch (error) { zlib.gzipSync(Buffer.from(String(error))); } }",
     "import crypto from 'crypto';\napp.listen(3000, () => { crypto.scryptSync('a', 'b', 32); });",
-    // A sync function with no known caller.
-    "import crypto from 'crypto';\nexport function hashPassword(p, salt) { return crypto.pbkdf2Sync(p, salt, 210000, 32, 'sha256'); }",
+    // A sync function that other modules cannot call, with no caller here; an export of a CLI file.
+    "import crypto from 'crypto';\nfunction hashPassword(p, salt) { return crypto.pbkdf2Sync(p, salt, 210000, 32, 'sha256'); }",
+    "#!/usr/bin/env node\nimport crypto from 'crypto';\nexport function hashPassword(p, salt) { return crypto.pbkdf2Sync(p, salt, 210000, 32, 'sha256'); }",
+    // A method whose only caller in the file runs at the module top level.
+    "import zlib from 'zlib';\nclass Pack { load(b) { return zlib.gunzipSync(b); } }\nnew Pack().load(seed);",
   ],
   invalid: [
     {
@@ -1083,6 +1086,30 @@ runWithBothParsers('prefer-worker-for-cpu on concurrent paths', rule, {
         },
       ],
     },
+    // ---- A sync export or method whose callers are in other files: reported, CPU-heavy work hurts on any path.
+    ...[
+      ["import crypto from 'crypto';\nexport function hashPassword(p, salt) { return crypto.pbkdf2Sync(p, salt, 210000, 32, 'sha256'); }", 'pbkdf2Sync', 'derives a key', 'the function `hashPassword`', 'pbkdf2'],
+      ["import zlib from 'zlib';\nclass Store {\n  get(key) { return zlib.zstdDecompressSync(this.rows[key]); }\n}\nmodule.exports = Store;", 'zstdDecompressSync', 'decompresses data', 'the method `get`', 'zstdDecompress'],
+      ["const zlib = require('zlib');\nStore.prototype.set = function set(key, body) { this.rows[key] = zlib.gzipSync(body); };", 'gzipSync', 'compresses data', 'the function `set`', 'gzip'],
+      ["import crypto from 'crypto';\nexports.derive = (p) => crypto.scryptSync(p, 'salt', 64);", 'scryptSync', 'derives a key', 'the arrow function `derive`', 'scrypt'],
+      ["import zlib from 'zlib';\nexport default function pack(b) { return zlib.deflateSync(b); }", 'deflateSync', 'compresses data', 'the function `pack`', 'deflate'],
+      ["import zlib from 'zlib';\nexport class Codec {\n  decode = (b) => zlib.inflateSync(b);\n}", 'inflateSync', 'decompresses data', 'the arrow function `decode`', 'inflate'],
+    ].map(([code, name, action, fn, asyncName]) => ({
+      code: code as string,
+      output: null,
+      errors: [
+        {
+          messageId: 'cpuCall' as const,
+          data: {
+            name: name as string,
+            action: action as string,
+            where: `in ${fn as string}, which other modules can call from any path (a request handler, say)`,
+            replacement: `promisify(${asyncName as string})(...)`,
+            benefit: THREAD_POOL,
+          },
+        },
+      ],
+    })),
     {
       // `reportIn: 'async-functions'` keeps reporting async code on sequential paths.
       code: "#!/usr/bin/env node\nimport zlib from 'zlib';\nimport { promisify } from 'util';\nasync function main(b) { return zlib.gzipSync(b); }\nmain(x);",
@@ -1097,6 +1124,11 @@ describe('prefer-worker-for-cpu on concurrent paths with TypeScript syntax', () 
   tsRuleTester.run('prefer-worker-for-cpu (TypeScript, concurrent paths)', rule, {
     valid: ["import zlib from 'zlib';\nexport default { name: 'p', closeBundle(): void { zlib.gzipSync(b as Buffer); } } satisfies Plugin;"],
     invalid: [
+      {
+        code: "import { pbkdf2Sync } from 'node:crypto';\nexport function hashPassword(password: string, salt: string): string {\n  return pbkdf2Sync(password, salt, 210_000, 32, 'sha256').toString('hex');\n}",
+        output: null,
+        errors: [{ messageId: 'cpuCall', line: 3, data: { name: 'pbkdf2Sync', action: 'derives a key', where: 'in the function `hashPassword`, which other modules can call from any path (a request handler, say)', replacement: 'promisify(pbkdf2)(...)', benefit: THREAD_POOL } }],
+      },
       {
         code: "import { zstdDecompressSync } from 'node:zlib';\nclass Store {\n  get(key: string): Buffer { return zstdDecompressSync(this.rows[key]!); }\n  stream(): Writable { const self = this; return new Writable({ final(cb: () => void) { self.get('k'); cb(); } }); }\n}",
         output: null,
