@@ -4,6 +4,7 @@ import { skipBindCall, skipTypeWrappers } from '../ast/unwrap.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
 import { getDeclarationOrigin } from '../types/declaration-origin.js';
 import { getThenableKind, isCallable, isThenableArray, returnsThenable } from '../types/thenable-type.js';
+import { getOtherFileRejection, type OtherFileVerdict } from './other-file-rejection.js';
 import type { PromiseKind } from './promise-detection.js';
 
 /**
@@ -96,6 +97,17 @@ export class TypedPromises {
     const kind = getThenableKind(this.services, node);
     if (kind !== 'always' && kind !== 'sometimes') return false;
     return getDeclarationOrigin(this.services, node).kind === 'project';
+  }
+
+  /**
+   * For a call that gives a thenable and runs a function or method declared in another file of the
+   * project: the answer its body there gives (see other-file-rejection.ts); null for any other node.
+   */
+  getOtherFileRejection(call: TSESTree.CallExpression): OtherFileVerdict | null {
+    const kind = getThenableKind(this.services, call);
+    if (kind !== 'always' && kind !== 'sometimes') return null;
+    const origin = getDeclarationOrigin(this.services, call);
+    return origin.kind === 'project' ? getOtherFileRejection(origin.declaration) : null;
   }
 
   /** Who declared the thenable at `node`; a function in this file only for a call or `new` of it. */
