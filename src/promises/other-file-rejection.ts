@@ -192,7 +192,7 @@ function fromValue(value: ValueVerdict, unknownReason: 'awaits-unknown' | 'retur
 
 function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
   const tsModule = getTypeScript();
-  return tsModule.getModifiers(fn as ts.HasModifiers)?.some((modifier) => modifier.kind === tsModule.SyntaxKind.AsyncKeyword) ?? false;
+  return tsModule.getModifiers(fn)?.some((modifier) => modifier.kind === tsModule.SyntaxKind.AsyncKeyword) ?? false;
 }
 
 /**
