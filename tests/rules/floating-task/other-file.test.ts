@@ -1,5 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../../src/rules/floating-task.js';
-import { runWithTypes } from '../../helpers/rule-tester.js';
+import { commonjs, runWithTypes } from '../../helpers/rule-tester.js';
 
 // Type-aware: a promise of a function or method declared in another file of the project is judged
 // on its body there (tests/fixtures/floating-task-other-file.ts), with the policy of a function
@@ -70,6 +73,43 @@ runWithTypes('floating-task other file', rule, {
       errors: [{ messageId: 'lateAwait', line: 3, suggestions: [
         { messageId: 'suggestPromiseAll', output: withImport('export async function main(mailer: Mailer, db: { connect(): Promise<void> }) {\n  const sent = mailer.deliver("a@b.c");\n  await Promise.all([sent, db.connect()]);\n}') },
       ] }],
+      output: null,
+    },
+  ],
+});
+
+// JavaScript through a tsconfig with `allowJs` (no `checkJs`), with the same project service: the
+// cases are tests/fixtures/js-project/file.js (ESM) and file.cjs (CommonJS).
+const jsProject = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/js-project');
+const jsRuleTester = new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: jsProject } } });
+const JS_IMPORT = "import { notify, notifyQuietly } from './jobs.js';\n";
+const CJS_REQUIRE = "const { notify, notifyQuietly } = require('./jobs.cjs');\n";
+
+jsRuleTester.run('floating-task other file, JavaScript (type-aware)', rule, {
+  valid: [
+    { code: `${JS_IMPORT}export function main() { notifyQuietly(1); }`, filename: 'file.js' },
+    { code: `${CJS_REQUIRE}function main() { notifyQuietly(1); }\nmodule.exports = { main };`, filename: 'file.cjs', languageOptions: commonjs },
+  ],
+  invalid: [
+    {
+      code: `${JS_IMPORT}export function main() { notify(1); }`,
+      filename: 'file.js',
+      errors: [{ messageId: 'floating', line: 2, suggestions: [{ messageId: 'suggestVoid', output: `${JS_IMPORT}export function main() { void notify(1); }` }] }],
+      output: null,
+    },
+    {
+      code: `${JS_IMPORT}export async function main(db) { const sent = notify(1); await db.connect(); await sent; }`,
+      filename: 'file.js',
+      errors: [{ messageId: 'lateAwait', line: 2, suggestions: [
+        { messageId: 'suggestPromiseAll', output: `${JS_IMPORT}export async function main(db) { const sent = notify(1); await Promise.all([sent, db.connect()]); }` },
+      ] }],
+      output: null,
+    },
+    {
+      code: `${CJS_REQUIRE}function main() { notify(1); }\nmodule.exports = { main };`,
+      filename: 'file.cjs',
+      languageOptions: commonjs,
+      errors: [{ messageId: 'floating', line: 2, suggestions: [{ messageId: 'suggestVoid', output: `${CJS_REQUIRE}function main() { void notify(1); }\nmodule.exports = { main };` }] }],
       output: null,
     },
   ],
