@@ -130,6 +130,8 @@ export class PromiseAnalysis implements PromiseDetector {
       const verdict = this.getFunctionRejection(fn);
       return { ...verdict, node: value };
     }
+    const other = value.type === AST_NODE_TYPES.CallExpression ? this.getOtherFileRejection(value) : null;
+    if (other) return { ...other, node: value };
     if (this.isNonRejecting(value)) return { verdict: 'cannot-reject', reason: getSafetyReason(value, this.sourceCode), node: value };
     if (getPromiseMethodCall(value)) return this.decideChain(value);
     if (this.rejects(value)) return { verdict: 'rejects', reason: getRejectsReason(value, this.sourceCode, this.getRejection), node: value };
@@ -161,6 +163,13 @@ export class PromiseAnalysis implements PromiseDetector {
     if (local) return local;
     const declaration = this.typed?.getPromiseDeclaration(call) ?? null;
     return declaration === 'library' ? null : declaration;
+  }
+
+  /** With types, the answer for a call of a function declared in another file of the project, judged on its body there. */
+  private getOtherFileRejection(call: TSESTree.CallExpression): ReturnType<TypedPromises['getOtherFileRejection']> {
+    if (!this.typed || getPromiseMethodCall(call) || getPromiseStatic(call, this.sourceCode) !== null || this.sources.getKnownPromiseCall(call)) return null;
+    if (getCalledLocalFunction(call.callee, this.sourceCode)) return null;
+    return this.typed.getOtherFileRejection(call);
   }
 
   /** Runs `check` on the unwrapped value, answering false for a value already being checked (a cycle). */
@@ -237,7 +246,7 @@ export class PromiseAnalysis implements PromiseDetector {
     if (name === 'resolve') return call.arguments.length === 0 || call.arguments[0]?.type === AST_NODE_TYPES.Literal;
     if (name !== null) return false;
     const fn = getCalledLocalFunction(call.callee, this.sourceCode);
-    if (fn === null) return false;
+    if (fn === null) return this.getOtherFileRejection(call)?.verdict === 'cannot-reject';
     // A plain function that returns nothing gives no promise at all.
     if (!fn.async && !fn.generator && !returnsValue(fn, this.sourceCode.visitorKeys)) return true;
     return this.isNonRejectingFunction(fn);
@@ -315,6 +324,7 @@ export class PromiseAnalysis implements PromiseDetector {
 
   /** With types: the value is a thenable declared by a library (the promise of an API, which can fail), or by a function in this file that rejects. */
   private rejectsByDeclaration(node: TSESTree.Node): boolean {
+    if (node.type === AST_NODE_TYPES.CallExpression && this.getOtherFileRejection(node)?.verdict === 'rejects') return true;
     const declaration = this.typed?.getPromiseDeclaration(node) ?? null;
     if (declaration === 'library') return true;
     return declaration !== null && this.functionRejects(declaration);

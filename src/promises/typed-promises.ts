@@ -2,8 +2,9 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, 
 import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
 import { skipBindCall, skipTypeWrappers } from '../ast/unwrap.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
-import { getDeclarationOrigin } from '../types/declaration-origin.js';
+import { getDeclarationOrigin, type DeclarationOrigin } from '../types/declaration-origin.js';
 import { getThenableKind, isCallable, isThenableArray, returnsThenable } from '../types/thenable-type.js';
+import { getOtherFileRejection, type OtherFileVerdict } from './other-file-rejection.js';
 import type { PromiseKind } from './promise-detection.js';
 
 /**
@@ -46,9 +47,21 @@ export class TypedPromises {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly services: ParserServicesWithTypeInformation;
 
+  /** Per node, the origin of its thenable (null when it is not a thenable): several questions ask it of the same call. */
+  private readonly thenableOrigins = new Map<TSESTree.Node, DeclarationOrigin | null>();
+
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, services: ParserServicesWithTypeInformation) {
     this.sourceCode = sourceCode;
     this.services = services;
+  }
+
+  /** Where the thenable at `node` is declared; null when its type is not (or not always) a thenable. */
+  private getThenableOrigin(node: TSESTree.Node): DeclarationOrigin | null {
+    if (this.thenableOrigins.has(node)) return this.thenableOrigins.get(node) ?? null;
+    const kind = getThenableKind(this.services, node);
+    const origin = kind === 'always' || kind === 'sometimes' ? getDeclarationOrigin(this.services, node) : null;
+    this.thenableOrigins.set(node, origin);
+    return origin;
   }
 
   /** The checker's answer to "is `node` a promise"; undefined when its type does not tell (`any`). */
@@ -93,16 +106,22 @@ export class TypedPromises {
 
   /** The thenable at `node` comes from code in another file of the project (not a library, not this file). */
   isFromOtherFile(node: TSESTree.Node): boolean {
-    const kind = getThenableKind(this.services, node);
-    if (kind !== 'always' && kind !== 'sometimes') return false;
-    return getDeclarationOrigin(this.services, node).kind === 'project';
+    return this.getThenableOrigin(node)?.kind === 'project';
+  }
+
+  /**
+   * For a call that gives a thenable and runs a function or method declared in another file of the
+   * project: the answer its body there gives (see other-file-rejection.ts); null for any other node.
+   */
+  getOtherFileRejection(call: TSESTree.CallExpression): OtherFileVerdict | null {
+    const origin = this.getThenableOrigin(call);
+    return origin?.kind === 'project' ? getOtherFileRejection(origin.declaration) : null;
   }
 
   /** Who declared the thenable at `node`; a function in this file only for a call or `new` of it. */
   getPromiseDeclaration(node: TSESTree.Node): PromiseDeclaration {
-    const kind = getThenableKind(this.services, node);
-    if (kind !== 'always' && kind !== 'sometimes') return null;
-    const origin = getDeclarationOrigin(this.services, node);
+    const origin = this.getThenableOrigin(node);
+    if (!origin) return null;
     if (origin.kind === 'library') return 'library';
     if (origin.kind !== 'this-file' || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)) return null;
     // `interface Repository<T> { save(item: T): Promise<T> }`: a contract whose code is elsewhere, like an API's.

@@ -2,6 +2,7 @@ import { createRule } from '../create-rule.js';
 import { getStringEnumSchema } from '../options/readable-schema.js';
 import { createFloatingStatementsCheck } from './floating-task/check-floating-statements.js';
 import { createStoredTasksCheck } from './floating-task/check-stored-tasks.js';
+import { createPropertyChainsCheck } from './floating-task/check-property-chains.js';
 import { createDrainedQueuesCheck } from './floating-task/check-drained-queues.js';
 import { createVoidCallbacksCheck } from './floating-task/check-void-callbacks.js';
 import { mergeListeners } from './floating-task/merge-listeners.js';
@@ -121,6 +122,7 @@ export default createRule<Options, MessageIds>({
     return mergeListeners(
       createFloatingStatementsCheck(shared),
       createStoredTasksCheck(shared),
+      createPropertyChainsCheck(shared),
       options.checkLateAwait ? createDrainedQueuesCheck(shared) : {},
       options.checkCallbacks ? createVoidCallbacksCheck(shared) : {},
     );

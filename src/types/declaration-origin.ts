@@ -1,26 +1,21 @@
-import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { getTypeScript } from './typescript-module.js';
 
 /**
  * Where the checker finds what an expression calls or reads:
  * - `library`: a declaration without code the project owns: a declaration file (`.d.ts`, the
  *   standard library, `@types`), a file of an external library, or an ambient `declare`;
  * - `this-file`: code in the file being linted (`node` is the ESTree function when it has a body);
- * - `project`: code in another source file of the project (its body is not visible from here);
+ * - `project`: code in another source file of the project: `declaration` is its TypeScript node
+ *   (no ESTree exists for that file, only the program's syntax tree);
  * - `unknown`: the checker names no declaration.
  */
 export type DeclarationOrigin =
   | { kind: 'library' }
   | { kind: 'this-file'; declaration: TSESTree.Node | null }
-  | { kind: 'project' }
+  | { kind: 'project'; declaration: ts.Node }
   | { kind: 'unknown' };
-
-let typescript: typeof ts | undefined;
-function getTypeScript(): typeof ts {
-  typescript ??= createRequire(import.meta.url)('typescript') as typeof ts;
-  return typescript;
-}
 
 /** Inside a `declare` statement (`declare function f()`, `declare const x: T`, `declare module 'm' { ... }`). */
 function isAmbient(declaration: ts.Node): boolean {
@@ -75,5 +70,5 @@ export function getDeclarationOrigin(services: ParserServicesWithTypeInformation
   if (declarations.some(isLibrary)) return { kind: 'library' };
   const local = declarations.find((declaration) => declaration.getSourceFile() === current);
   if (local) return { kind: 'this-file', declaration: services.tsNodeToESTreeNodeMap.get(local) ?? null };
-  return { kind: 'project' };
+  return { kind: 'project', declaration: declarations[0] as ts.Node };
 }

@@ -17,6 +17,8 @@ interface SnippetSpec {
   lints: 'js' | 'all';
   /** The project has TypeScript files beyond examples/: `.mts`, `.cts` and a root config file outside tsconfig. */
   typescript?: boolean;
+  /** A JavaScript project typed through a tsconfig with `allowJs`: a dropped promise of a function of another file. */
+  javascript?: boolean;
   /** The project has test files that the config must leave alone. */
   tests?: boolean;
   /** The snippet is an oxlint config. */
@@ -53,6 +55,15 @@ const TYPESCRIPT_FILES: Record<string, string> = {
   'tsconfig.json': `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'], strict: true, noEmit: true, skipLibCheck: true }, include: ['src'] }, null, 2)}\n`,
 };
 
+/** A JavaScript project with a tsconfig that has `allowJs`: its routes drop promises of functions in another file. */
+const JAVASCRIPT_FILES: Record<string, string> = {
+  'src/jobs.mjs':
+    "export async function notify(id) {\n  await fetch(`https://mail.example/notify/${id}`, { method: 'POST' });\n}\n\nexport async function notifyQuietly(id) {\n  try {\n    await notify(id);\n  } catch (error) {\n    console.error(error);\n  }\n}\n",
+  'src/routes.mjs':
+    "import { notify, notifyQuietly } from './jobs.mjs';\n\nexport function onOrder(order) {\n  notify(order.customerId); // expect: event-loop/floating-task\n  notifyQuietly(order.customerId);\n}\n",
+};
+const JAVASCRIPT_TSCONFIG = `${JSON.stringify({ compilerOptions: { allowJs: true, noEmit: true, target: 'ES2022', module: 'NodeNext', types: ['node'], skipLibCheck: true }, include: ['src'] }, null, 2)}\n`;
+
 /** A test file with the shapes tests have on purpose: fixtures read synchronously, steps in order. */
 const TEST_FILES: Record<string, string> = {
   'test/orders.test.js':
@@ -69,8 +80,9 @@ function listFiles(dir: string, relative = ''): string[] {
 
 function prepare(project: TempProject, snippet: Snippet): string[] {
   for (const name of ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', '.oxlintrc.json']) rmSync(project.path(name), { force: true });
-  for (const name of [...Object.keys(TYPESCRIPT_FILES), ...Object.keys(TEST_FILES)]) rmSync(project.path(name), { force: true });
-  project.write('tsconfig.json', EXAMPLES_TSCONFIG);
+  for (const name of [...Object.keys(TYPESCRIPT_FILES), ...Object.keys(JAVASCRIPT_FILES), ...Object.keys(TEST_FILES)]) rmSync(project.path(name), { force: true });
+  project.write('tsconfig.json', snippet.javascript ? JAVASCRIPT_TSCONFIG : EXAMPLES_TSCONFIG);
+  if (snippet.javascript) for (const [name, text] of Object.entries(JAVASCRIPT_FILES)) project.write(name, text);
   if (snippet.typescript) for (const [name, text] of Object.entries(TYPESCRIPT_FILES)) project.write(name, text);
   if (snippet.tests) for (const [name, text] of Object.entries(TEST_FILES)) project.write(name, text);
   project.write(snippet.file, snippet.code);

@@ -162,7 +162,8 @@ function terminate(done: boolean): void | Promise<void> { if (done) return; retu
   it.each([
     ['remote();', true],
     ['remote().catch(() => {}).then(() => {});', true],
-    ['refresh();', false],
+    // refresh throws in its own file (read there with types); handled returns a variable, not judged there.
+    ['refresh();', true],
     ['handled();', false],
     ['runner.start();', false],
     ['wrapped();', false],
@@ -178,7 +179,8 @@ function terminate(done: boolean): void | Promise<void> { if (done) return; retu
     expect(callbacks('setTimeout(async () => { await remote(); });')).toBe(true);
     expect(callbacks('setTimeout(async () => { if (!runner) throw new Error("no runner"); });')).toBe(true);
     expect(callbacks('setTimeout(async () => { await wrapped(); });')).toBe(false);
-    expect(callbacks('setTimeout(async () => { await refresh(); });')).toBe(false);
+    expect(callbacks('setTimeout(async () => { await refresh(); });')).toBe(true);
+    expect(callbacks('setTimeout(async () => { await handled(); });')).toBe(false);
     expect(callbacks('setTimeout(remote);')).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ describe('TypedPromises.getPromiseDeclaration', () => {
     ['load();', 'FunctionDeclaration', 'a function declaration in this file'],
     ['later();', 'ArrowFunctionExpression', 'a variable in this file that holds a function'],
     ['tools.save();', 'ArrowFunctionExpression', 'a property in this file that holds a function'],
-    ['refresh();', null, 'another file of the project: its body is not visible'],
+    ['refresh();', null, 'another file of the project: judged by getOtherFileRejection'],
     ['count;', null, 'not a thenable'],
   ])('%s is declared by %s (%s)', (statement, expected) => expect(declaration(statement)).toBe(expected));
 });
@@ -49,4 +49,18 @@ describe('TypedPromises library questions', () => {
     ['mine;', false, 'an array built in this file'],
   ])('%s is a library promise array: %s (%s)', (statement, expected) =>
     expect(check(statement, (node, typed) => typed.isLibraryPromiseArray(node))).toBe(expected));
+});
+
+describe('TypedPromises.getOtherFileRejection', () => {
+  it.each<[string, string | null, string]>([
+    ['refresh();', 'rejects: body-rejects', 'a function of another project file, judged on its body there'],
+    ['remote();', null, 'a library declares it'],
+    ['load();', null, 'a function in this file'],
+  ])('%s gives %s (%s)', (statement, expected) =>
+    expect(
+      check(statement, (node, typed) => {
+        const verdict = typed.getOtherFileRejection(node as TSESTree.CallExpression);
+        return verdict && `${verdict.verdict}: ${verdict.reason}`;
+      }),
+    ).toBe(expected));
 });

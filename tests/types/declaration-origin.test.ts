@@ -31,6 +31,9 @@ describe('getDeclarationOrigin', () => {
       expect(origin('CallExpression', "fetch('/x')")).toBe('library');
       expect(origin('CallExpression', "test('t', () => {})")).toBe('library');
       expect(origin('CallExpression', 'refresh()')).toBe('project');
+      const project = getDeclarationOrigin(services, nodeByText(context.sourceCode, 'CallExpression', 'refresh()'));
+      // The declaration there, as the program's TypeScript node (no ESTree exists for that file).
+      expect(project.kind === 'project' && project.declaration.getSourceFile().fileName.endsWith('floating-task-project.ts')).toBe(true);
       expect(origin('CallExpression', 'runner.start()')).toBe('project');
       expect(origin('CallExpression', 'local()')).toBe('this-file');
       expect(origin('CallExpression', 'this.save()')).toBe('this-file');

@@ -19,8 +19,9 @@ export type ReportKind = 'dropped' | 'forgotten' | 'late-await' | 'void-callback
  * both languages use it.
  */
 const REPORTED_UNKNOWN: Record<ReportKind, ReadonlySet<UnknownReason>> = {
-  // A function of this file that awaits or returns I/O the rule cannot resolve can fail; a bare
-  // unresolved call is not even known to be a promise, and another file's function is not read.
+  // A function (of this file, or with types of another project file) that awaits or returns I/O the
+  // rule cannot resolve can fail; a bare unresolved call is not even known to be a promise, and an
+  // interface member of another file has no body to read.
   dropped: new Set(['awaits-unknown', 'forwarded-callback', 'unresolved-chain', 'unknown-elements']),
   forgotten: new Set(['awaits-unknown', 'forwarded-callback', 'unresolved-chain', 'unknown-elements']),
   // Keeping a promise unobserved across other work is the hazard: only a proof of safety (or the
