@@ -2,6 +2,7 @@ import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { isBuiltin } from 'node:module';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
 import type { ModuleMemberMap } from '../modules/module-tracker.js';
+import { getStringEnumSchema, MODULE_MEMBER_PATTERN } from '../options/readable-schema.js';
 
 /**
  * How a blocking call can be replaced:
@@ -124,7 +125,7 @@ export const ALLOW_OPTION_SCHEMA: JSONSchema4 = {
     'Calls never to report, each as `module.member` with a dot: `fs.existsSync`, `node:zlib.gunzipSync`, `child_process.execSync`, `Atomics.wait`.',
   items: {
     type: 'string',
-    pattern: '^\\S+\\.\\S+$',
+    pattern: MODULE_MEMBER_PATTERN,
     description: 'A `module.member` name with a dot, e.g. `fs.existsSync` (`node:` prefix optional).',
   },
   uniqueItems: true,
@@ -153,12 +154,10 @@ export function getExtraFunctionsSchema(what: string): JSONSchema4 {
           pattern: '^[A-Za-z_$][\\w$]*$',
           description: 'The async member of the same module that takes the same arguments and gives the same value (`readJson`).',
         },
-        style: {
-          type: 'string',
-          enum: [...ASYNC_VARIANT_STYLES],
-          description:
-            "How `replacement` gives its result, one of `'promise'` (the default: it returns a promise) or `'callback'` (it takes a Node-style callback, so the fix wraps it in `promisify`).",
-        },
+        style: getStringEnumSchema(
+          ASYNC_VARIANT_STYLES,
+          "How `replacement` gives its result, one of `'promise'` (the default: it returns a promise) or `'callback'` (it takes a Node-style callback, so the fix wraps it in `promisify`).",
+        ),
       },
     },
   };

@@ -29,6 +29,7 @@ import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
 import { findModuleMemberReferences } from '../modules/module-tracker.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
 import { canBeMemberObject } from '../fixes/precedence.js';
+import { getStringEnumSchema } from '../options/readable-schema.js';
 
 export type Options = [
   {
@@ -97,12 +98,10 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report in sync callbacks of array methods and `new Promise` executors inside async code.',
           },
-          reportIn: {
-            type: 'string',
-            enum: [...REPORT_IN_VALUES],
-            description:
-              "Where to report, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function, even in a CLI or a build step), `all-functions` (every function body).",
-          },
+          reportIn: getStringEnumSchema(
+            REPORT_IN_VALUES,
+            "Where to report, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function, even in a CLI or a build step), `all-functions` (every function body).",
+          ),
         },
         additionalProperties: false,
       },

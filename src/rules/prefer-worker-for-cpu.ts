@@ -20,6 +20,7 @@ import { findWorkerConstructions, isWorkerFile } from '../blocking/worker-thread
 import { describeAsyncContext, describeFunctionWithArticle } from '../blocking/describe-context.js';
 import { getReportDecision, REPORT_IN_VALUES, type ReportIn } from '../blocking/report-scope.js';
 import { describeConcurrentContext } from '../blocking/describe-run-context.js';
+import { getStringEnumSchema } from '../options/readable-schema.js';
 
 export type Options = [
   {
@@ -89,12 +90,10 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: "Deprecated, the same as `reportIn: 'all-functions'`: report in every function (never at module top level).",
           },
-          reportIn: {
-            type: 'string',
-            enum: [...REPORT_IN_VALUES],
-            description:
-              "Where to report CPU-heavy calls, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function), `all-functions` (every function body).",
-          },
+          reportIn: getStringEnumSchema(
+            REPORT_IN_VALUES,
+            "Where to report CPU-heavy calls, one of `concurrent-paths`, `async-functions`, `all-functions`: `concurrent-paths` (request handlers, listeners, job processors, fan-out items, and async code whose context is unknown; silent on sequential paths), `async-functions` (also every async function), `all-functions` (every function body).",
+          ),
           checkLoops: {
             type: 'boolean',
             description: 'Report nests of data-bound loops without `await` in async code.',

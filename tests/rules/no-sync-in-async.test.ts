@@ -647,7 +647,7 @@ describe('no-sync-in-async options', () => {
   it.each([
     ['an unknown option', { checkEverything: true }, 'Unexpected property "checkEverything"'],
     ['a non-boolean flag', { checkArrayCallbacks: 'yes' }, 'Value "yes" should be boolean'],
-    ['an unknown reportIn', { reportIn: 'everywhere' }, 'should be equal to one of the allowed values'],
+    ['an unknown reportIn', { reportIn: 'everywhere' }, 'should match pattern "^(concurrent-paths|async-functions|all-functions)$"'],
     ['allow that is not a list of strings', { allow: 'fs.existsSync' }, 'Value "fs.existsSync" should be array'],
     ['an extra function without names', { extraFunctions: [{ module: 'fs-extra' }] }, "should have required property 'names'"],
     ['an extra function with empty names', { extraFunctions: [{ module: 'fs-extra', names: [] }] }, 'should NOT have fewer than 1 items'],
