@@ -233,22 +233,35 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
 }
 
 /**
- * The names right after an `await` (past any opening parentheses): `await pool.query()` starts
- * with the receiver's token, so only variables of these names can have an awaited method. Found
+ * Where the token right after each `await` starts (past any opening parentheses): `await pool.query()`
+ * starts with the receiver's token, so only variables read there can have an awaited method. Found
  * from the few `await` tokens (text search, then the token index) instead of every variable's
  * references.
  */
-function getAwaitedReceiverNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
-  const names = new Set<string>();
+function getAwaitedTokenStarts(sourceCode: Readonly<TSESLint.SourceCode>): Set<number> {
+  const starts = new Set<number>();
   const text = sourceCode.text;
   for (let index = text.indexOf('await'); index !== -1; index = text.indexOf('await', index + 5)) {
     const token = sourceCode.getTokenByRangeStart(index);
     if (token?.value !== 'await') continue;
     let next = sourceCode.getTokenAfter(token);
     while (next?.value === '(') next = sourceCode.getTokenAfter(next);
-    if (next?.type === AST_TOKEN_TYPES.Identifier) names.add(next.value);
+    if (next?.type === AST_TOKEN_TYPES.Identifier) starts.add(next.range[0]);
   }
-  return names;
+  return starts;
+}
+
+/** The variables read right after an `await`: one pass over the file's references, whatever the number of scopes. */
+function getAwaitedReceiverVariables(sourceCode: Readonly<TSESLint.SourceCode>): Set<TSESLint.Scope.Variable> {
+  const variables = new Set<TSESLint.Scope.Variable>();
+  const starts = getAwaitedTokenStarts(sourceCode);
+  if (starts.size === 0) return variables;
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const ref of scope.references) {
+      if (ref.resolved && starts.has(ref.identifier.range[0])) variables.add(ref.resolved);
+    }
+  }
+  return variables;
 }
 
 /** The call `<identifier>.<method>(...)` the identifier is the receiver of, with the method's name. */
@@ -269,29 +282,23 @@ function getMethodCall(identifier: TSESTree.Node): { call: TSESTree.CallExpressi
  */
 function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
   const found: TSESTree.CallExpression[] = [];
-  const names = getAwaitedReceiverNames(sourceCode);
-  // No `await x.m()` in the file: no method is awaited through a variable, so none qualifies.
-  if (names.size === 0) return found;
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const name of names) {
-      const variable = scope.set.get(name);
-      if (!variable || variable.references.length < 2) continue;
-      if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) continue;
-      // First the methods awaited through the variable (most variables have none), then their other calls.
-      const awaited = new Set<string>();
-      for (const ref of variable.references) {
-        const found = getMethodCall(ref.identifier);
-        if (found?.call.parent?.type === AST_NODE_TYPES.AwaitExpression) awaited.add(found.name);
-      }
-      // The constant-binding check walks the references again: only for the few variables that qualify.
-      if (awaited.size === 0 || !isConstantVariable(variable)) continue;
-      for (const ref of variable.references) {
-        const method = getMethodCall(ref.identifier);
-        // A call given a callback may be the callback form, or return what the callback returns
-        // (`time.start(name, () => ...)`); an awaited call is judged as it was.
-        if (!method || !awaited.has(method.name) || method.call.parent?.type === AST_NODE_TYPES.AwaitExpression) continue;
-        if (!method.call.arguments.some((argument) => isFunctionNode(argument))) found.push(method.call);
-      }
+  for (const variable of getAwaitedReceiverVariables(sourceCode)) {
+    if (variable.references.length < 2) continue;
+    if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) continue;
+    // First the methods awaited through the variable (most variables have none), then their other calls.
+    const awaited = new Set<string>();
+    for (const ref of variable.references) {
+      const found = getMethodCall(ref.identifier);
+      if (found?.call.parent?.type === AST_NODE_TYPES.AwaitExpression) awaited.add(found.name);
+    }
+    // The constant-binding check walks the references again: only for the few variables that qualify.
+    if (awaited.size === 0 || !isConstantVariable(variable)) continue;
+    for (const ref of variable.references) {
+      const method = getMethodCall(ref.identifier);
+      // A call given a callback may be the callback form, or return what the callback returns
+      // (`time.start(name, () => ...)`); an awaited call is judged as it was.
+      if (!method || !awaited.has(method.name) || method.call.parent?.type === AST_NODE_TYPES.AwaitExpression) continue;
+      if (!method.call.arguments.some((argument) => isFunctionNode(argument))) found.push(method.call);
     }
   }
   return found;
