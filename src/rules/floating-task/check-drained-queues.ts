@@ -33,6 +33,8 @@ interface Store {
  */
 export function createDrainedQueuesCheck(shared: FloatingTaskShared): TSESLint.RuleListener {
   const { sourceCode } = shared;
+  // A drain awaits its items: a file without `await` has none, so its stores need no collecting.
+  if (!sourceCode.text.includes('await')) return {};
   const drains: Drain[] = [];
   const stores: Store[] = [];
   return {
@@ -43,6 +45,8 @@ export function createDrainedQueuesCheck(shared: FloatingTaskShared): TSESLint.R
     CallExpression(node) {
       const callee = node.callee;
       if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
+      // Most calls are not `.push`/`.unshift`: the plain property name settles them before the general lookup.
+      if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && !STORE_METHODS.has(callee.property.name)) return;
       const name = ASTUtils.getPropertyName(callee);
       if (name === null || !STORE_METHODS.has(name)) return;
       const key = getQueueKey(sourceCode, callee.object);

@@ -17,18 +17,19 @@ function getPropertyName(member: TSESTree.MemberExpression): string | null {
 }
 
 /**
- * How many tokens of the file spell `name` (private names as `#name`): comments and strings do not
- * count, every other mention does (a read, a write, a destructuring key, a variable of that name).
+ * How many tokens of the file spell each of `names` (private names as `#name`): comments and
+ * strings do not count, every other mention does (a read, a write, a destructuring key, a
+ * variable of that name). One pass over the tokens, whatever the number of names.
  */
-function countPropertyMentions(sourceCode: Readonly<TSESLint.SourceCode>, name: string): number {
-  const tokens = sourceCode.ast.tokens;
-  let count = 0;
-  for (const token of tokens) {
-    const text = token.type === AST_TOKEN_TYPES.PrivateIdentifier && !token.value.startsWith('#') ? `#${token.value}` : token.value;
+function countPropertyMentions(sourceCode: Readonly<TSESLint.SourceCode>, names: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of sourceCode.ast.tokens) {
     const isName = token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.PrivateIdentifier || token.type === AST_TOKEN_TYPES.Keyword;
-    if (isName && text === name) count++;
+    if (!isName) continue;
+    const text = token.type === AST_TOKEN_TYPES.PrivateIdentifier && !token.value.startsWith('#') ? `#${token.value}` : token.value;
+    if (names.has(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
   }
-  return count;
+  return counts;
 }
 
 /**
@@ -49,10 +50,12 @@ export function createPropertyChainsCheck(shared: FloatingTaskShared): TSESLint.
       if (name && (method?.method === 'then' || method?.method === 'finally')) chains.push({ write: node, target, name });
     },
     'Program:exit'() {
+      if (chains.length === 0) return;
       const sourceCode = shared.sourceCode;
+      const mentions = countPropertyMentions(sourceCode, new Set(chains.map((chain) => chain.name)));
       for (const chain of chains) {
         // The write itself mentions the name once.
-        if (countPropertyMentions(sourceCode, chain.name) > 1) continue;
+        if ((mentions.get(chain.name) ?? 0) > 1) continue;
         // Judged as a dropped promise: a chain that only resolves loses nothing but its completion.
         if (!isReported('dropped', shared.getDetector().getRejection(chain.write.right))) continue;
         shared.context.report({ node: chain.write, messageId: 'forgottenTask', data: { name: sourceCode.getText(chain.target) } });
