@@ -39,6 +39,15 @@ export class Cache {
         errors: [{ messageId: 'forgottenTask', data: { name: 'entry.fork' }, column: 40 }],
       },
       {
+        // Several chains in one file: each is judged by the mentions of its own name.
+        code: `export function track(entry, onDone) {
+  entry.fork = entry.promise.then(onDone);
+  entry.tail = entry.promise.finally(onDone);
+}
+export async function settle(entry) { await entry.tail; }`,
+        errors: [{ messageId: 'forgottenTask', data: { name: 'entry.fork' }, line: 2 }],
+      },
+      {
         // A property of an instance, never read: the source can reject (a local async function that throws).
         code: `async function load() { throw new Error('offline'); }
 export class Cache {
