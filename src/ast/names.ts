@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * The words of an identifier, lower-cased: camelCase and PascalCase humps, acronyms
@@ -85,4 +85,16 @@ export function getLastIdentifierName(node: TSESTree.Node | null | undefined): s
     default:
       return null;
   }
+}
+
+/**
+ * The name a member read, property, method or class field gives its key: `#x` for a private one
+ * (so `this.#x` and `x` never match), a static key's name otherwise, null for a dynamic key.
+ */
+export function getMemberKeyName(
+  node: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.Property | TSESTree.PropertyDefinition,
+): string | null {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return ASTUtils.getPropertyName(node) ?? null;
 }

@@ -15,6 +15,24 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+const TYPE_WRAPPERS = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+]);
+
+/**
+ * The outermost of the wrappers `skipTypeWrappers` skips around `node` (`fn as F satisfies G`):
+ * the node its parent sees, to ask what a value is assigned to or passed as.
+ */
+export function getOutermostTypeWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && TYPE_WRAPPERS.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
 /**
  * Skips optional chains and type assertions around a value (parentheses leave no node): the one
  * unwrapper for "which expression is this, really" questions.

@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
 import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
+import { getOutermostTypeWrapper } from '../ast/unwrap.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
 import { getAsyncContext } from './async-context.js';
 import { getArgumentSiteAnswer, getClassMethodContext, getObjectMemberContext, type SiteAnswer } from './callback-sites.js';
@@ -17,21 +18,10 @@ interface FunctionUses {
   exportedName: string | null;
 }
 
-const TYPE_WRAPPERS = new Set<string>([
-  AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSTypeAssertion,
-]);
-
-/** The outermost `fn as T` / `fn satisfies T` around a function or name: the node its parent sees. */
-function getValueNode(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (TYPE_WRAPPERS.has(current.parent?.type ?? '')) current = current.parent as TSESTree.Node;
-  return current;
-}
-
 /** The node that declares a name for `fn`: the declaration itself, or `const fn = ...`. */
 function getBindingNode(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? fn : null;
-  const parent = getValueNode(fn).parent;
+  const parent = getOutermostTypeWrapper(fn).parent;
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent : null;
 }
 
@@ -44,7 +34,7 @@ function getExportedName(binding: TSESTree.FunctionDeclaration | TSESTree.Variab
 
 /** Member calls that reach `fn`: `this.get()`, `cache.get()` (resolved in this file), `God.handleExit()` for `God.handleExit = function`. */
 function getMemberCallsOf(fn: FunctionNode, facts: FileFacts): TSESTree.CallExpression[] {
-  const parent = getValueNode(fn).parent;
+  const parent = getOutermostTypeWrapper(fn).parent;
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
     const target = getCalleePath(parent.left);
     const name = getCalleeName(parent.left);
@@ -78,7 +68,7 @@ function isThisAliasCall(call: TSESTree.CallExpression, classNode: TSESTree.Node
 
 function getUses(fn: FunctionNode, facts: FileFacts): FunctionUses {
   const uses: FunctionUses = { positions: [], calls: getMemberCallsOf(fn, facts), exportedName: null };
-  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration) uses.positions.push(getValueNode(fn));
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration) uses.positions.push(getOutermostTypeWrapper(fn));
   const binding = getBindingNode(fn);
   if (!binding) return uses;
   uses.exportedName = getExportedName(binding);
@@ -86,10 +76,10 @@ function getUses(fn: FunctionNode, facts: FileFacts): FunctionUses {
     for (const reference of variable.references) {
       if (reference.init === true) continue;
       const identifier = reference.identifier as TSESTree.Node;
-      const parent = getValueNode(identifier).parent;
+      const parent = getOutermostTypeWrapper(identifier).parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) uses.calls.push(parent);
       else if (parent?.type === AST_NODE_TYPES.ExportSpecifier) uses.exportedName = parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : null;
-      else uses.positions.push(getValueNode(identifier));
+      else uses.positions.push(getOutermostTypeWrapper(identifier));
     }
   }
   return uses;
@@ -217,10 +207,10 @@ function getCodeContext(node: TSESTree.Node, facts: FileFacts, depth: 0 | 1): Ru
  * `exports.x =`), a class method, or a function stored on an object (`Store.prototype.get = function`).
  */
 export function isModuleApi(fn: FunctionNode, facts: FileFacts): boolean {
-  const parent = getValueNode(fn).parent;
+  const parent = getOutermostTypeWrapper(fn).parent;
   const isMember = parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition;
   if (isMember || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === getValueNode(fn) && parent.left.type === AST_NODE_TYPES.MemberExpression) return true;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === getOutermostTypeWrapper(fn) && parent.left.type === AST_NODE_TYPES.MemberExpression) return true;
   return getUses(fn, facts).exportedName !== null;
 }
 

@@ -1,21 +1,7 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isAsyncFunction, isFunctionNode } from '../ast/function-node.js';
-import { skipTypeWrappers } from '../ast/unwrap.js';
-
-const TYPE_WRAPPERS = new Set<string>([
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-  AST_NODE_TYPES.TSInstantiationExpression,
-]);
-
-/** The name a property, method or field key gives (`#x` for a private one), as the local-function lookup reads it. */
-function getKeyName(node: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.Property | TSESTree.PropertyDefinition): string | null {
-  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return ASTUtils.getPropertyName(node) ?? null;
-}
+import { getMemberKeyName } from '../ast/names.js';
+import { getOutermostTypeWrapper, skipTypeWrappers } from '../ast/unwrap.js';
 
 /**
  * The names under which this file binds its async functions: a declaration's or expression's own
@@ -34,8 +20,7 @@ function getAsyncFunctionNames(sourceCode: Readonly<TSESLint.SourceCode>): Reado
     const fn = scope.block;
     if (scope.type !== TSESLint.Scope.ScopeType.function || !isFunctionNode(fn) || !isAsyncFunction(fn)) continue;
     if (fn.id) names.add(fn.id.name);
-    let value: TSESTree.Node = fn;
-    while (TYPE_WRAPPERS.has(value.parent?.type ?? '')) value = value.parent as TSESTree.Node;
+    const value = getOutermostTypeWrapper(fn);
     const owner = value.parent;
     if (owner?.type === AST_NODE_TYPES.VariableDeclarator && owner.init === value && owner.id.type === AST_NODE_TYPES.Identifier) {
       names.add(owner.id.name);
@@ -43,7 +28,7 @@ function getAsyncFunctionNames(sourceCode: Readonly<TSESLint.SourceCode>): Reado
       (owner?.type === AST_NODE_TYPES.Property || owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) &&
       owner.value === value
     ) {
-      const name = getKeyName(owner);
+      const name = getMemberKeyName(owner);
       if (name !== null) names.add(name);
     }
   }
@@ -60,6 +45,6 @@ export function mayCallLocalAsyncFunction(callee: TSESTree.Node, sourceCode: Rea
   const node = skipTypeWrappers(callee);
   if (node.type === AST_NODE_TYPES.Identifier) return getAsyncFunctionNames(sourceCode).has(node.name);
   if (node.type !== AST_NODE_TYPES.MemberExpression) return true;
-  const name = getKeyName(node);
+  const name = getMemberKeyName(node);
   return name !== null && getAsyncFunctionNames(sourceCode).has(name);
 }

@@ -1,7 +1,8 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType } = TSESLint.Scope;
 import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
+import { getMemberKeyName } from '../ast/names.js';
 import { skipTypeWrappers } from '../ast/unwrap.js';
 import { getConstantVariable } from './constant-binding.js';
 
@@ -88,14 +89,6 @@ function getThisReceiver(node: TSESTree.Node): Receiver | null {
   return null;
 }
 
-function getKeyName(
-  node: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.Property | TSESTree.PropertyDefinition,
-): string | null {
-  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return ASTUtils.getPropertyName(node) ?? null;
-}
-
 type ClassMember = TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
 
 /** Per class: the first method or field of each name, static and instance side apart (built on first lookup). */
@@ -107,7 +100,7 @@ function getClassMember(classNode: ClassNode, isStatic: boolean, name: string): 
     members = { static: new Map(), instance: new Map() };
     for (const member of classNode.body.body) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-      const key = getKeyName(member);
+      const key = getMemberKeyName(member);
       if (key === null) continue;
       const side = member.static ? members.static : members.instance;
       if (!side.has(key)) side.set(key, member);
@@ -146,7 +139,7 @@ function findObjectMember(object: TSESTree.ObjectExpression, name: string): Func
       found = null;
       continue;
     }
-    if (getKeyName(property) !== name) continue;
+    if (getMemberKeyName(property) !== name) continue;
     const value = skipTypeWrappers(property.value);
     found = property.kind === 'init' && isFunctionNode(value) ? value : null;
   }
@@ -184,7 +177,7 @@ export function getCalledLocalFunction(
     return value && !isReceiver(value) ? value : null;
   }
   if (node.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const name = getKeyName(node);
+  const name = getMemberKeyName(node);
   if (name === null) return null;
   const receiver = getReceiver(node.object, sourceCode);
   if (!receiver) return null;

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   getIdentifierWords,
+  getMemberKeyName,
   getLastIdentifierName,
   hasNameWord,
   isNameEndingWithWord,
@@ -86,5 +87,32 @@ describe('getLastIdentifierName', () => {
       { parser: 'typescript' },
     );
     expect(name).toBe('tx');
+  });
+});
+
+describe('getMemberKeyName', () => {
+  const keyNameOf = (code: string): (string | null)[] =>
+    withSourceCode(code, ({ sourceCode }) => {
+      const found: (string | null)[] = [];
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        const typed = node as { type?: string };
+        if (typed.type === AST_NODE_TYPES.MemberExpression || typed.type === AST_NODE_TYPES.MethodDefinition || typed.type === AST_NODE_TYPES.PropertyDefinition) {
+          found.push(getMemberKeyName(node as Parameters<typeof getMemberKeyName>[0]));
+        }
+        for (const [key, value] of Object.entries(node)) if (key !== 'parent') (Array.isArray(value) ? value : [value]).forEach(visit);
+      };
+      visit(sourceCode.ast);
+      return found;
+    });
+
+  it.each([
+    ['a.b;', ['b']],
+    ["a['b'];", ['b']],
+    ['a[b];', [null]],
+    ['class C { #x = 1; m() {} }', ['#x', 'm']],
+    ['class C { #x() { this.#x; } }', ['#x', '#x']],
+  ])('names the keys of %s', (code, names) => {
+    expect(keyNameOf(code)).toEqual(names);
   });
 });
