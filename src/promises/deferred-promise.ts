@@ -11,6 +11,18 @@ export interface DeferredPromise {
   canReject: boolean;
 }
 
+const withResolversBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
+
+/** Every deferred is made by a `withResolvers` call, so a file that never spells it has none (asked for most variables). */
+function mentionsWithResolvers(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let mentions = withResolversBySourceCode.get(sourceCode);
+  if (mentions === undefined) {
+    mentions = sourceCode.text.includes('withResolvers');
+    withResolversBySourceCode.set(sourceCode, mentions);
+  }
+  return mentions;
+}
+
 /** The single-definition, never reassigned variable `declarator` declares with a `Promise.withResolvers()` initialiser. */
 function isWithResolversDeclarator(
   declarator: TSESTree.Node | undefined,
@@ -57,6 +69,7 @@ function patternExposesReject(pattern: TSESTree.ObjectPattern, sourceCode: Reado
  * `const { promise, resolve } = Promise.withResolvers()`. Null for anything else.
  */
 export function getDeferredPromise(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): DeferredPromise | null {
+  if (!mentionsWithResolvers(sourceCode)) return null;
   const value = skipTypeWrappers(node);
   if (value.type === AST_NODE_TYPES.MemberExpression) {
     if (ASTUtils.getPropertyName(value) !== 'promise') return null;

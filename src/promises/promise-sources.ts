@@ -146,7 +146,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
+/**
+ * The same tables by the option arrays themselves: ESLint merges the defaults into each file's
+ * options, but keeps an array it does not merge, so a lookup by identity skips joining the lists.
+ */
+const optionTablesByArrays = new WeakMap<readonly string[], WeakMap<readonly string[], OptionTables>>();
+
 function getOptionTables(options: PromiseSourceOptions): OptionTables {
+  let byAllowFunctions = optionTablesByArrays.get(options.promiseFunctions);
+  const known = byAllowFunctions?.get(options.allowFunctions);
+  if (known) return known;
   const key = `${options.promiseFunctions.join('\n')}\u0000${options.allowFunctions.join('\n')}`;
   let tables = optionTables.get(key);
   if (!tables) {
@@ -160,6 +169,11 @@ function getOptionTables(options: PromiseSourceOptions): OptionTables {
     };
     optionTables.set(key, tables);
   }
+  if (!byAllowFunctions) {
+    byAllowFunctions = new WeakMap();
+    optionTablesByArrays.set(options.promiseFunctions, byAllowFunctions);
+  }
+  byAllowFunctions.set(options.allowFunctions, tables);
   return tables;
 }
 
@@ -190,11 +204,14 @@ function findMentionedModuleReferences(
 function createNameMatcher(entries: readonly string[]): (callee: TSESTree.Node) => boolean {
   const names = new Set(entries.filter((entry) => !entry.includes('.')));
   const paths = new Set(entries.filter((entry) => entry.includes('.')));
+  // A callee can match a path only if its last name is a path's last name: the path text is built for those alone.
+  const pathEnds = new Set([...paths].map((entry) => entry.slice(entry.lastIndexOf('.') + 1)));
   if (names.size === 0 && paths.size === 0) return () => false;
   return (callee) => {
     const name = getCalleeName(callee);
-    if (name !== null && names.has(name)) return true;
-    if (paths.size === 0) return false;
+    if (name === null) return false;
+    if (names.has(name)) return true;
+    if (!pathEnds.has(name)) return false;
     const path = getCalleePath(callee);
     return path !== null && paths.has(path);
   };
@@ -251,12 +268,29 @@ function getAwaitedTokenStarts(sourceCode: Readonly<TSESLint.SourceCode>): Set<n
   return starts;
 }
 
-/** The variables read right after an `await`: one pass over the file's references, whatever the number of scopes. */
+/** Whether a sorted list of offsets has one in `[start, end)`. */
+function hasOffsetIn(sorted: readonly number[], [start, end]: TSESTree.Range): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && (sorted[low] as number) < end;
+}
+
+/**
+ * The variables read right after an `await`: only the scopes whose code holds such a token have
+ * their references read (most functions of a file await nothing), each reference once.
+ */
 function getAwaitedReceiverVariables(sourceCode: Readonly<TSESLint.SourceCode>): Set<TSESLint.Scope.Variable> {
   const variables = new Set<TSESLint.Scope.Variable>();
   const starts = getAwaitedTokenStarts(sourceCode);
   if (starts.size === 0) return variables;
+  const sorted = [...starts].sort((a, b) => a - b);
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (!hasOffsetIn(sorted, scope.block.range)) continue;
     for (const ref of scope.references) {
       if (ref.resolved && starts.has(ref.identifier.range[0])) variables.add(ref.resolved);
     }

@@ -6,6 +6,7 @@ import { createPropertyChainsCheck } from './floating-task/check-property-chains
 import { createDrainedQueuesCheck } from './floating-task/check-drained-queues.js';
 import { createVoidCallbacksCheck } from './floating-task/check-void-callbacks.js';
 import { mergeListeners } from './floating-task/merge-listeners.js';
+import { mayMentionPromises } from '../promises/promise-words.js';
 import { createFloatingTaskShared } from './floating-task/shared-context.js';
 import type { MessageIds, Options } from './floating-task/types.js';
 
@@ -119,6 +120,8 @@ export default createRule<Options, MessageIds>({
   // the type services and one promise detector per file.
   create(context, [options]) {
     const shared = createFloatingTaskShared(context, options);
+    // Without types a promise is recognised by how it is spelled; a file with none of those words has none.
+    if (!shared.services && !mayMentionPromises(context.sourceCode.text, options.promiseFunctions ?? [])) return {};
     return mergeListeners(
       createFloatingStatementsCheck(shared),
       createStoredTasksCheck(shared),

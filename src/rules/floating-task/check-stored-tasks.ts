@@ -109,11 +109,10 @@ function getTaskWrite(
   const isMapCall =
     inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
   const holder: TaskHolder = isCollection || isMapCall ? 'collection' : 'promise';
-  const scope = sourceCode.getScope(identifier);
   const variable =
     write.type === AST_NODE_TYPES.VariableDeclarator
       ? sourceCode.getDeclaredVariables(write).find((candidate) => candidate.name === identifier.name)
-      : scope.references.find((reference) => reference.identifier === identifier)?.resolved;
+      : sourceCode.getScope(identifier).references.find((reference) => reference.identifier === identifier)?.resolved;
   if (!variable || variable.scope.type === TSESLint.Scope.ScopeType.global) return null;
   // Without types, a single task must be a promise by syntax or awaited later (`analyzeSingleTask`).
   // (The await check first: it reads the variable's references, cheaper than the promise analysis.)
