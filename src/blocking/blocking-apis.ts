@@ -205,6 +205,17 @@ function buildBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]): Mo
   return map;
 }
 
+/**
+ * Whether the text may hold a call this rule's tables know: every blocking `fs` and
+ * `child_process` member ends in `Sync`, the clocks of a busy wait are `Date.now` and
+ * `performance.now`, and a module of `extraFunctions` is named in the string that imports it.
+ * False means the file has nothing to check.
+ */
+export function mayMentionBlockingApis(text: string, extraFunctions: readonly ExtraFunction[]): boolean {
+  if (text.includes('Sync') || text.includes('Atomics') || text.includes('Date') || text.includes('performance')) return true;
+  return extraFunctions.some((extra) => text.includes(stripNodePrefix(extra.module)));
+}
+
 /** What the message recommends instead of the blocking call; without `await` where it is not legal. */
 export function getAlternativeText(api: BlockingApi, awaitLegal = true): string {
   const text = getAwaitedAlternativeText(api);

@@ -7,6 +7,7 @@ import { describeConcurrentContext } from '../blocking/describe-run-context.js';
 import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
+  mayMentionBlockingApis,
   getBlockingReferenceMap,
   ALLOW_OPTION_SCHEMA,
   getExtraFunctionsSchema,
@@ -112,6 +113,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    if (!mayMentionBlockingApis(sourceCode.text, options.extraFunctions ?? [])) return {};
     const allowed = new Set((options.allow ?? []).map(stripNodePrefix));
     let topLevelAwait: boolean | undefined;
     const contextOptions: AsyncContextOptions = {

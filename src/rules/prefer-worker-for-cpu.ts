@@ -263,13 +263,19 @@ export default createRule<Options, MessageIds>({
     }
 
     const maps = getCpuHeavyApiMaps(options.extraFunctions ?? [], options.allow ?? []);
+    const builtinModules = pickMentionedModules(maps.builtin, sourceCode.text);
+    const packageModules = pickMentionedModules(maps.packages, sourceCode.text);
+    const mentionsModules = Object.keys(builtinModules).length > 0 || Object.keys(packageModules).length > 0;
+    // With neither loops nor workers asked for, a file that names none of the modules has nothing to check.
+    if (!mentionsModules && options.checkLoops !== true && options.checkWorkerPerCall !== true) return {};
     const listeners: TSESLint.RuleListener = {
       'Program:exit'() {
-        const text = sourceCode.text;
-        const references = [
-          ...findModuleMemberReferences(sourceCode, pickMentionedModules(maps.builtin, text), { builtin: true, types: ['call'] }),
-          ...findModuleMemberReferences(sourceCode, pickMentionedModules(maps.packages, text), { builtin: false, types: ['call'] }),
-        ];
+        const references = mentionsModules
+          ? [
+              ...findModuleMemberReferences(sourceCode, builtinModules, { builtin: true, types: ['call'] }),
+              ...findModuleMemberReferences(sourceCode, packageModules, { builtin: false, types: ['call'] }),
+            ]
+          : [];
         for (const reference of references) reportCpuCall(reference);
         if (options.checkWorkerPerCall === true) reportWorkers();
       },

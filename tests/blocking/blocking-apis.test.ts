@@ -4,6 +4,7 @@ import {
   BLOCKING_FS_APIS,
   getAlternativeText,
   getBlockingReferenceMap,
+  mayMentionBlockingApis,
 } from '../../src/blocking/blocking-apis.js';
 import * as fs from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
@@ -66,5 +67,27 @@ describe('getAlternativeText', () => {
     expect(getAlternativeText(BLOCKING_CHILD_PROCESS_APIS.execSync!)).toBe(
       '`exec` from `node:child_process` through `promisify` from `node:util`',
     );
+  });
+});
+
+describe('mayMentionBlockingApis', () => {
+  it.each([
+    ['a Sync member', "const { readFileSync } = require('fs');"],
+    ['Atomics.wait', 'Atomics.wait(view, 0, 0, 100);'],
+    ['a Date.now busy wait', 'while (Date.now() < end) {}'],
+    ['a performance.now busy wait', "const { performance } = require('node:perf_hooks');"],
+  ])('finds %s', (_, text) => {
+    expect(mayMentionBlockingApis(text, [])).toBe(true);
+  });
+
+  it('finds nothing in a file without those words', () => {
+    expect(mayMentionBlockingApis("import { readFile } from 'node:fs/promises'; await readFile(p);", [])).toBe(false);
+  });
+
+  it('counts a module of extraFunctions, with or without node:', () => {
+    const text = "import Database from 'better-sqlite3'; new Database(p).prepare(sql).all();";
+    expect(mayMentionBlockingApis(text, [{ module: 'better-sqlite3', names: ['default'] }])).toBe(true);
+    expect(mayMentionBlockingApis("import dns from 'dns';", [{ module: 'node:dns', names: ['lookup'] }])).toBe(true);
+    expect(mayMentionBlockingApis(text, [{ module: 'fs-extra', names: ['readJson'] }])).toBe(false);
   });
 });
