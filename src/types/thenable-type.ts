@@ -76,8 +76,57 @@ function getNodeType(services: ParserServicesWithTypeInformation, node: TSESTree
   return type;
 }
 
+/**
+ * Whether every instantiation of `type` has the same answer to "thenable, or an array of thenables":
+ * primitives, and object types without a `then` member (arrays and tuples: of such elements).
+ * A type parameter, a conditional or mapped type, or a `then` member whose type may depend on one
+ * could still become a thenable.
+ */
+function isInstantiationFree(checker: ts.TypeChecker, type: ts.Type, depth = 0): boolean {
+  const { TypeFlags, ObjectFlags } = getTypeScript();
+  if (depth > 3) return false;
+  if (type.isUnion() || type.isIntersection()) return type.types.every((part) => isInstantiationFree(checker, part, depth + 1));
+  if (hasFlag(type, TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BigIntLike | TypeFlags.BooleanLike | TypeFlags.EnumLike | TypeFlags.ESSymbolLike | TypeFlags.VoidLike | TypeFlags.Null | TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never | TypeFlags.NonPrimitive)) return true;
+  if (!hasFlag(type, TypeFlags.Object)) return false;
+  if (((type as ts.ObjectType).objectFlags & ObjectFlags.Mapped) !== 0 || type.getProperty('then') !== undefined) return false;
+  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return true;
+  return checker.getTypeArguments(type as ts.TypeReference).every((element) => isInstantiationFree(checker, element, depth + 1));
+}
+
+const plainCalls = new WeakMap<TSESTree.Node, boolean>();
+
+/**
+ * Whether the callee's own signatures show that `call` gives neither a thenable nor an array of
+ * thenables, whatever they are instantiated with. Then the call itself is never resolved: that
+ * checks every argument, inline callbacks included, and is most of what asking for its type costs.
+ */
+function isPlainCall(services: ParserServicesWithTypeInformation, call: TSESTree.CallExpression): boolean {
+  const known = plainCalls.get(call);
+  if (known !== undefined) return known;
+  let plain = false;
+  const calleeType = getNodeType(services, call.callee);
+  if (calleeType) {
+    const checker = services.program.getTypeChecker();
+    const location = services.esTreeNodeToTSNodeMap.get(call);
+    const signatures = getUnionParts(calleeType).flatMap((part) => part.getCallSignatures());
+    plain =
+      signatures.length > 0 &&
+      signatures.every((signature) => {
+        const returnType = signature.getReturnType();
+        return (
+          isInstantiationFree(checker, returnType) &&
+          getThenableKindOfType(checker, returnType, location) === 'never' &&
+          !isThenableArrayType(checker, returnType, location)
+        );
+      });
+  }
+  plainCalls.set(call, plain);
+  return plain;
+}
+
 /** The thenable kind of the value of `node` (`ignoreNullish`: as if an optional chain had not short-circuited). */
 export function getThenableKind(services: ParserServicesWithTypeInformation, node: TSESTree.Node, ignoreNullish = false): ThenableKind {
+  if (node.type === AST_NODE_TYPES.CallExpression && isPlainCall(services, node)) return 'never';
   const type = getNodeType(services, node);
   if (!type) return 'unknown';
   return getThenableKindOfType(services.program.getTypeChecker(), type, services.esTreeNodeToTSNodeMap.get(node), ignoreNullish);
@@ -109,10 +158,13 @@ export function isNativePromise(services: ParserServicesWithTypeInformation, nod
 
 /** Whether `node`'s type is an array or tuple of thenables (`Promise<T>[]`). */
 export function isThenableArray(services: ParserServicesWithTypeInformation, node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression && isPlainCall(services, node)) return false;
   const type = getNodeType(services, node);
   if (!type) return false;
-  const checker = services.program.getTypeChecker();
-  const location = services.esTreeNodeToTSNodeMap.get(node);
+  return isThenableArrayType(services.program.getTypeChecker(), type, services.esTreeNodeToTSNodeMap.get(node));
+}
+
+function isThenableArrayType(checker: ts.TypeChecker, type: ts.Type, location: ts.Node): boolean {
   return getUnionParts(type).some((part) => {
     const apparent = checker.getApparentType(part);
     if (!checker.isArrayType(apparent) && !checker.isTupleType(apparent)) return false;

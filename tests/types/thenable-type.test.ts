@@ -29,6 +29,14 @@ declare function onEither(cb: () => void | Promise<void>): void;
 declare function onRest(name: string, ...listeners: Array<() => void>): void;
 declare function overloaded(cb: () => void): void;
 declare function overloaded(cb: () => Promise<void>): void;
+declare function identity<T>(value: T): T;
+declare function wrap<T>(value: T): T[];
+declare function box<T>(value: T): { then: T };
+declare function pick(key: 'a'): number;
+declare function pick(key: 'b'): Promise<number>;
+declare function keyed<T>(value: T): { [K in keyof T]: T[K] };
+declare const chain: { self(): typeof chain; each(cb: () => void): void };
+declare const emitter: { emit(name: string): boolean };
 `;
 
 function inspect<T>(code: string, inspector: Parameters<typeof withTypedSourceCode<T>>[1]): T {
@@ -44,6 +52,17 @@ describe('getThenableKind', () => {
     ['notThen()', 'never'],
     ['value()', 'never'],
     ['anything.x()', 'unknown'],
+    // Calls the callee's own signatures settle without resolving the call...
+    ['emitter.emit("x")', 'never'],
+    ['chain.self()', 'never'],
+    ['chain.each(async () => {})', 'never'],
+    // ...and calls whose value depends on how the call is resolved or instantiated.
+    ['identity(work())', 'always'],
+    ['identity(1)', 'never'],
+    ['box(() => {})', 'always'],
+    ['pick("b")', 'always'],
+    ['pick("a")', 'never'],
+    ['keyed(work())', 'always'],
   ])('%s is %s', (call, kind) => {
     inspect(`${call};`, (context, services) => {
       expect(getThenableKind(services, nodeByText(context.sourceCode, 'CallExpression', call))).toBe(kind);
@@ -70,7 +89,9 @@ describe('type helpers', () => {
   });
 
   it('finds arrays and tuples of thenables', () => {
-    inspect('list; pair; [1, 2];', (context, services) => {
+    inspect('list; pair; [1, 2]; wrap(work()); wrap(1);', (context, services) => {
+      expect(isThenableArray(services, nodeByText(context.sourceCode, 'CallExpression', 'wrap(work())'))).toBe(true);
+      expect(isThenableArray(services, nodeByText(context.sourceCode, 'CallExpression', 'wrap(1)'))).toBe(false);
       expect(isThenableArray(services, nodeByText(context.sourceCode, 'Identifier', 'list'))).toBe(true);
       expect(isThenableArray(services, nodeByText(context.sourceCode, 'Identifier', 'pair'))).toBe(true);
       expect(isThenableArray(services, nodeByText(context.sourceCode, 'ArrayExpression', '[1, 2]'))).toBe(false);
