@@ -111,6 +111,28 @@ function isInsideTryWithCatch(node: TSESTree.Node): boolean {
   return false;
 }
 
+interface NameLists {
+  pacingCallees: readonly string[];
+  sequentialReceivers: readonly string[];
+}
+
+/** The option lists with the defaults added, once per options object (ESLint passes one per config to every file). */
+const nameListsByOptions = new WeakMap<Options[0], NameLists>();
+
+function getNameLists(options: Options[0]): NameLists {
+  let lists = nameListsByOptions.get(options);
+  if (!lists) {
+    const withDefaults = (given: readonly string[] | undefined, defaults: readonly string[]): string[] =>
+      options.replaceDefaults ? [...(given ?? [])] : [...defaults, ...(given ?? [])];
+    lists = {
+      pacingCallees: withDefaults(options.pacingCallees, DEFAULT_PACING_CALLEES),
+      sequentialReceivers: withDefaults(options.sequentialReceivers, DEFAULT_SEQUENTIAL_RECEIVERS),
+    };
+    nameListsByOptions.set(options, lists);
+  }
+  return lists;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-sequential-await-in-loop',
   meta: {
@@ -203,10 +225,7 @@ export default createRule<Options, MessageIds>({
     // Every report is on an `await` (or a `for await`): a file that never spells it has nothing to check.
     if (!sourceCode.text.includes('await')) return {};
     const concurrency = options.concurrency ?? null;
-    const withDefaults = (given: readonly string[] | undefined, defaults: readonly string[]): string[] =>
-      options.replaceDefaults ? [...(given ?? [])] : [...defaults, ...(given ?? [])];
-    const pacingCallees = withDefaults(options.pacingCallees, DEFAULT_PACING_CALLEES);
-    const sequentialReceivers = withDefaults(options.sequentialReceivers, DEFAULT_SEQUENTIAL_RECEIVERS);
+    const { pacingCallees, sequentialReceivers } = getNameLists(options);
     const runnerName = concurrency ? concurrency.name : 'Promise.all';
     const loopsWithAwait = new Set<TSESTree.Node>();
     const reportedLoops = new Set<TSESTree.Node>();
