@@ -35,11 +35,20 @@ const AWAITING_FRAMEWORKS = /(?:from\s+|require\()\s*['"](?:koa|@koa\/router|koa
 const CLI_SEGMENTS = new Set(['bin', 'cli']);
 const CLI_FILE_NAME = /^(?:cli|Cli)(?![a-z])/u;
 
-/** Whether the file runs as a command-line step: shebang, `process.argv`, an argument parser, or a CLI path. */
+/**
+ * `process.argv` read as the command line: indexed, searched or sliced (`process.argv[2]`,
+ * `process.argv.slice(2)`, `.indexOf('--watch')`, `.length`), taken whole (`const args =
+ * process.argv`) or handed to a parser as its first argument (`program.parse(process.argv)`).
+ * Reporting it (`{ argv: process.argv }`, `field('argv', process.argv)`, a log line's
+ * `process.argv.join(' ')`) is what a daemon's status report does, not what a CLI does.
+ */
+const COMMAND_LINE_READ = /process\.argv\s*(?:\[|\.\s*(?:slice|splice|indexOf|includes|length|at|shift|find|findIndex|some|filter|forEach)\b)|(?:[(=]|\breturn)\s*process\.argv\b/u;
+
+/** Whether the file runs as a command-line step: shebang, a read of `process.argv`, an argument parser, or a CLI path. */
 function detectCliFile(sourceCode: SourceCode, location: FileLocation): boolean {
   const text = sourceCode.text;
   if (text.startsWith('#!')) return true;
-  if (text.includes('process.argv') || ARGUMENT_PARSERS.test(text) || /\bparseArgs\s*\(/u.test(text)) return true;
+  if (COMMAND_LINE_READ.test(text) || ARGUMENT_PARSERS.test(text) || /\bparseArgs\s*\(/u.test(text)) return true;
   const relative = path.relative(location.cwd, location.filename);
   const parts = (relative.startsWith('..') || path.isAbsolute(relative) ? location.filename : relative).split(/[\\/]/u);
   const fileName = parts.at(-1) ?? '';

@@ -90,6 +90,11 @@ const ROWS: [string, string, { filename?: string }?][] = [
   ['async function main() { mark(); }\nmain();', 'sequential module-top-level'],
   ['#!/usr/bin/env node\nasync function run() { mark(); }\nexport { run };', 'sequential cli'],
   ['const [, , input] = process.argv;\nexport async function build() { mark(); }', 'sequential cli'],
+  ["const watch = process.argv.indexOf('--watch') > -1;\nexport async function build() { mark(); }", 'sequential cli'],
+  ['program.parse(process.argv);\nexport async function build() { mark(); }', 'sequential cli'],
+  // A module that only reports `process.argv` (a daemon's status object, a log line) is not a CLI.
+  ['export function status() { return { argv: process.argv }; }\nexport async function stop() { mark(); }', 'unknown'],
+  ["export function describe(log) { log('command: ' + process.argv.join(' ')); }\nexport async function stop() { mark(); }", 'unknown'],
   ["import { program } from 'commander';\nexport async function build() { mark(); }", 'sequential cli'],
   ['export async function release() { mark(); }', 'sequential cli', { filename: 'packages/tool/bin/release.js' }],
   ['export async function release() { mark(); }', 'sequential cli', { filename: 'src/cli/release.js' }],
