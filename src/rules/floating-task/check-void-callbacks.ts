@@ -58,7 +58,9 @@ interface VoidCallbackReceiver {
 
 function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const { context, services } = shared;
-  if (call.arguments.length === 0) return;
+  // Only an argument that can return a promise can be reported: most calls pass none, and are
+  // left before the receiver (a module lookup for `createServer`) is asked about.
+  if (!call.arguments.some((argument) => isCallbackCandidate(shared, argument))) return;
   const callee = skipTypeWrappers(call.callee);
   const isForEach = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getCalleeName(callee) === 'forEach';
   const serverApi = emitters.getListenerApi(call) !== null;
