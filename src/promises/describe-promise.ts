@@ -3,6 +3,7 @@ import { isFunctionNode } from '../ast/function-node.js';
 import { skipTypeWrappers } from '../ast/unwrap.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
 import { getCalleeName } from '../ast/callee-name.js';
+import { getMemberKeyName } from '../ast/names.js';
 
 const MAX_DESCRIPTION_LENGTH = 40;
 
@@ -16,7 +17,7 @@ function getCalleeText(node: TSESTree.Node): string | null {
       return 'this';
     case AST_NODE_TYPES.MemberExpression: {
       const object = getCalleeText(value.object);
-      const property = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : getCalleeName(value);
+      const property = getMemberKeyName(value);
       return object === null || property === null ? null : `${object}.${property}`;
     }
     case AST_NODE_TYPES.CallExpression: {

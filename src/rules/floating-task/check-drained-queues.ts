@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { getRepeatingLoop } from '../../ast/loop-node.js';
 import { isNodeInside } from '../../ast/ranges.js';
 import { skipValueWrappers } from '../../ast/unwrap.js';
+import { getMemberKeyName } from '../../ast/names.js';
 import { isReported } from './policy.js';
 import type { FloatingTaskShared } from './shared-context.js';
 
@@ -145,7 +146,7 @@ function getQueueKey(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.N
   const value = skipValueWrappers(node);
   if (value.type === AST_NODE_TYPES.MemberExpression && value.object.type === AST_NODE_TYPES.ThisExpression && !value.computed) {
     const classBody = getEnclosingClassBody(value);
-    const name = value.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${value.property.name}` : ASTUtils.getPropertyName(value);
+    const name = getMemberKeyName(value);
     return classBody && name !== null ? `${classBody.range[0]}:this.${name}` : null;
   }
   if (value.type !== AST_NODE_TYPES.Identifier) return null;
