@@ -1,5 +1,4 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isRangeWithin } from '../ast/ranges.js';
 import { forEachChild } from '../ast/walk.js';
 import { getAwaitedCallReason } from './awaited-calls.js';
 import { getBodyCallReason } from './body-calls.js';
@@ -38,7 +37,7 @@ export interface LoopIndependenceOptions {
   /** Calls resolved to a file write that takes the path first (`fs/promises` `writeFile`, `appendFile`). */
   fileWriteCalls: ReadonlySet<TSESTree.Node>;
   /** Loops already reported (inner loops are judged before the loops around them). */
-  reportedLoops: ReadonlySet<TSESTree.Node>;
+  reportedLoops: ReportedLoops;
 }
 
 /** Why a loop's iterations must (or may have to) run one after another: the loop is not reported. */
@@ -114,12 +113,57 @@ export type LoopIndependence = IndependentLoop | SequentialLoop;
 export function hasSequentialOptOutComment(sourceCode: Readonly<TSESLint.SourceCode>, loop: TSESTree.Node): boolean {
   const statement = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent : loop;
   const firstLine = statement.loc.start.line;
-  const loopLine = loop.loc.start.line;
-  return sourceCode.getAllComments().some((comment) => {
-    const line = comment.loc.end.line;
-    const onLines = line === firstLine - 1 || line === firstLine || comment.loc.start.line === loopLine;
-    return onLines && /sequential/i.test(comment.value);
-  });
+  const lines = getOptOutCommentLines(sourceCode);
+  return lines.ends.has(firstLine - 1) || lines.ends.has(firstLine) || lines.starts.has(loop.loc.start.line);
+}
+
+interface OptOutCommentLines {
+  /** The lines the `sequential` comments end on, and the lines they start on. */
+  ends: ReadonlySet<number>;
+  starts: ReadonlySet<number>;
+}
+
+/** Read once per file: a file with many loops does not read every comment for each. */
+const optOutLinesBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, OptOutCommentLines>();
+
+function getOptOutCommentLines(sourceCode: Readonly<TSESLint.SourceCode>): OptOutCommentLines {
+  let lines = optOutLinesBySourceCode.get(sourceCode);
+  if (!lines) {
+    const ends = new Set<number>();
+    const starts = new Set<number>();
+    for (const comment of sourceCode.getAllComments()) {
+      if (!/sequential/i.test(comment.value)) continue;
+      ends.add(comment.loc.end.line);
+      starts.add(comment.loc.start.line);
+    }
+    lines = { ends, starts };
+    optOutLinesBySourceCode.set(sourceCode, lines);
+  }
+  return lines;
+}
+
+/**
+ * The loops already reported, and the nodes around them: inner loops are judged before the loops
+ * around them, and an outer loop asks whether it holds a reported one.
+ */
+export class ReportedLoops {
+  private readonly reported = new Set<TSESTree.Node>();
+  private readonly around = new Set<TSESTree.Node>();
+
+  add(loop: TSESTree.Node): void {
+    this.reported.add(loop);
+    // Ancestors already marked have their own ancestors marked: each node is marked once.
+    for (let current = loop.parent; current && !this.around.has(current); current = current.parent) this.around.add(current);
+  }
+
+  has(node: TSESTree.Node): boolean {
+    return this.reported.has(node);
+  }
+
+  /** Whether a reported loop sits inside `node`. */
+  hasInside(node: TSESTree.Node): boolean {
+    return this.around.has(node);
+  }
 }
 
 type Check = (state: LoopState) => SequentialReason | null;
@@ -168,7 +212,7 @@ const ITERATION_CHECKS: readonly Check[] = [
 ];
 
 /** An await inside a loop already reported within this one belongs to that report. */
-function isInReportedLoop(node: TSESTree.Node, loop: TSESTree.Node, reportedLoops: ReadonlySet<TSESTree.Node>): boolean {
+function isInReportedLoop(node: TSESTree.Node, loop: TSESTree.Node, reportedLoops: ReportedLoops): boolean {
   for (let current = node.parent; current && current !== loop; current = current.parent) {
     if (reportedLoops.has(current)) return true;
   }
@@ -216,13 +260,12 @@ function getOrderedNoRewriteReason(state: LoopState): NoRewriteReason {
 /** What keeps an independent loop from being rewritten into callbacks. */
 function getNoRewriteReason(state: LoopState): NoRewriteReason | null {
   const { shape, facts } = state;
-  const loop = shape.loop;
   if (shape.kind === 'for-in') return 'for-in';
   if (shape.declarationKind === 'var' || facts.declaresVar) return 'var';
   if (facts.functionContext || state.usesArguments()) return 'function-context';
   if (facts.labelUsed) return 'label';
   if (facts.exitGuards.length > 0) return 'guarded-exit';
-  if ([...state.options.reportedLoops].some((reported) => reported !== loop && isRangeWithin(reported.range, loop.range))) return 'inner-reported-loop';
+  if (state.options.reportedLoops.hasInside(shape.loop)) return 'inner-reported-loop';
   if (shape.counted !== null && !isSimpleCountedLoop(shape, state.sourceCode.visitorKeys)) return 'counted-form';
   return null;
 }

@@ -3,6 +3,7 @@ import type { IndependentLoop } from './loop-independence.js';
 import type { PhaseSplit } from './phase-split.js';
 import type { LoopShape } from './loop-shape.js';
 import { getIdentifierWords, getLastIdentifierName } from '../ast/names.js';
+import { getNamesInFile } from '../scope/file-names.js';
 
 /** How the rewrite runs the iterations: all at once, or through a concurrency-limited mapper (`pMap`). */
 export type ConcurrencyRunner =
@@ -62,21 +63,6 @@ function applyEdits(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESTree.R
     position = edit.range[1];
   }
   return result + text.slice(position, range[1]);
-}
-
-/** The names of each file, computed once per file when a rewrite first needs them (not per report). */
-const namesByFile = new WeakMap<TSESTree.Program, Set<string>>();
-
-function getNamesInFile(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
-  const cached = namesByFile.get(sourceCode.ast);
-  if (cached) return cached;
-  const taken = new Set<string>();
-  namesByFile.set(sourceCode.ast, taken);
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const variable of scope.variables) taken.add(variable.name);
-    for (const reference of scope.through) taken.add(reference.identifier.name);
-  }
-  return taken;
 }
 
 /** A name for the awaited value: `user` for `getUser(id)`, else `result`; never one the file already uses. */

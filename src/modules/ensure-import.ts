@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getNamesInFile } from '../scope/file-names.js';
 import { stripNodePrefix } from './builtin-modules.js';
 
 export interface ImportRequest {
@@ -44,16 +45,36 @@ function requiredSpecifier(call: TSESTree.CallExpression): string {
   return (call.arguments[0] as TSESTree.StringLiteral).value;
 }
 
-function valueImports(program: TSESTree.Program): TSESTree.ImportDeclaration[] {
-  return program.body.filter(
+/**
+ * Answers per program (and per `SourceCode` for the names): a rule asks them once for each fix it
+ * builds, and a file with a thousand reports must not scan its top level a thousand times.
+ */
+function memoizeByKey<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as V;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const valueImports = memoizeByKey((program: TSESTree.Program): readonly TSESTree.ImportDeclaration[] =>
+  program.body.filter(
     (statement): statement is TSESTree.ImportDeclaration =>
       statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type',
-  );
+  ),
+);
+
+interface RequireDeclarator {
+  statement: TSESTree.VariableDeclaration;
+  declarator: TSESTree.VariableDeclarator;
+  call: TSESTree.CallExpression;
 }
 
 /** Top-level `const x = require('m')` / `const { a } = require('m')` declarators. */
-function requireDeclarators(program: TSESTree.Program): { statement: TSESTree.VariableDeclaration; declarator: TSESTree.VariableDeclarator; call: TSESTree.CallExpression }[] {
-  const found = [];
+const requireDeclarators = memoizeByKey((program: TSESTree.Program): readonly RequireDeclarator[] => {
+  const found: RequireDeclarator[] = [];
   for (const statement of program.body) {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of statement.declarations) {
@@ -61,7 +82,7 @@ function requireDeclarators(program: TSESTree.Program): { statement: TSESTree.Va
     }
   }
   return found;
-}
+});
 
 /**
  * An existing top-level binding that reaches `request` (named import, namespace or default import
@@ -106,7 +127,7 @@ export function findImportedBinding(sourceCode: Readonly<TSESLint.SourceCode>, r
 }
 
 /** Whether the file is written as CommonJS: not an ES module, or an ES-module parse with `require`s and no imports. */
-export function usesCommonJs(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export const usesCommonJs = memoizeByKey((sourceCode: Readonly<TSESLint.SourceCode>): boolean => {
   const program = sourceCode.ast;
   if (program.sourceType !== 'module') return true;
   const hasModuleSyntax = program.body.some(
@@ -117,7 +138,7 @@ export function usesCommonJs(sourceCode: Readonly<TSESLint.SourceCode>): boolean
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration,
   );
   return !hasModuleSyntax && requireDeclarators(program).length > 0;
-}
+});
 
 /** `node:fs/promises` or `fs/promises`, following the file's own spelling of built-ins (`node:` when it has none). */
 function moduleSpecifierFor(sourceCode: Readonly<TSESLint.SourceCode>, module: string): string {
@@ -134,11 +155,7 @@ function moduleSpecifierFor(sourceCode: Readonly<TSESLint.SourceCode>, module: s
 
 /** A name no scope of the file declares or reads as a global: `readFile`, else `readFileAsync`, `readFileAsync2`, ... */
 export function getUnusedName(sourceCode: Readonly<TSESLint.SourceCode>, preferred: string): string {
-  const taken = new Set<string>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const variable of scope.variables) taken.add(variable.name);
-    for (const reference of scope.through) taken.add(reference.identifier.name);
-  }
+  const taken = getNamesInFile(sourceCode);
   if (!taken.has(preferred)) return preferred;
   for (let index = 1; ; index++) {
     const candidate = `${preferred}Async${index === 1 ? '' : index}`;
@@ -171,23 +188,23 @@ function styleOf(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.
 }
 
 /** The last import-like statement (value or type import, `import x = require()`): new imports go after it. */
-function lastImportStatement(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
-  return program.body.findLast(
+const lastImportStatement = memoizeByKey((program: TSESTree.Program): TSESTree.ProgramStatement | undefined =>
+  program.body.findLast(
     (statement) =>
       statement.type === AST_NODE_TYPES.ImportDeclaration ||
       (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
         statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference),
-  );
-}
+  ),
+);
 
 /** The first statement that is not a directive (`'use strict'`), before which new imports go when there are none. */
 function firstNonDirective(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
   return program.body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string'));
 }
 
-function lastDirective(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
-  return program.body.findLast((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string');
-}
+const lastDirective = memoizeByKey((program: TSESTree.Program): TSESTree.ProgramStatement | undefined =>
+  program.body.findLast((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string'),
+);
 
 function insertStatement(
   fixer: TSESLint.RuleFixer,

@@ -7,6 +7,7 @@ import {
   analyzeLoopIndependence,
   hasSequentialOptOutComment,
   type IndependentLoop,
+  ReportedLoops,
 } from '../loops/loop-independence.js';
 import { getAwaitedCall } from '../loops/ordered-calls.js';
 import { getLoopRewrite, type ConcurrencyRunner } from '../loops/loop-rewrite.js';
@@ -228,7 +229,7 @@ export default createRule<Options, MessageIds>({
     const { pacingCallees, sequentialReceivers } = getNameLists(options);
     const runnerName = concurrency ? concurrency.name : 'Promise.all';
     const loopsWithAwait = new Set<TSESTree.Node>();
-    const reportedLoops = new Set<TSESTree.Node>();
+    const reportedLoops = new ReportedLoops();
     let moduleCalls: Record<ModuleCallKind, Set<TSESTree.Node>> | null = null;
 
     const getModuleCalls = (): Record<ModuleCallKind, Set<TSESTree.Node>> => {

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { LoopIndependenceOptions } from '../../src/loops/loop-independence.js';
+import { ReportedLoops, type LoopIndependenceOptions } from '../../src/loops/loop-independence.js';
 import { collectLoopBodyFacts, type LoopBodyFacts } from '../../src/loops/loop-body-facts.js';
 import { getLoopShape, type LoopShape } from '../../src/loops/loop-shape.js';
 import { LoopState } from '../../src/loops/loop-state.js';
@@ -12,7 +12,7 @@ export const OPTIONS: LoopIndependenceOptions = {
   delayCalls: new Set<TSESTree.Node>(),
   processCalls: new Set<TSESTree.Node>(),
   fileWriteCalls: new Set<TSESTree.Node>(),
-  reportedLoops: new Set<TSESTree.Node>(),
+  reportedLoops: new ReportedLoops(),
 };
 
 /** `async function f(PARAMS) { for (HEAD) { BODY } }` */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeLoopIndependence,
   hasSequentialOptOutComment,
+  ReportedLoops,
   type LoopIndependenceOptions,
 } from '../../src/loops/loop-independence.js';
 import { getLoopShape } from '../../src/loops/loop-shape.js';
@@ -14,7 +15,7 @@ const OPTIONS: LoopIndependenceOptions = {
   delayCalls: new Set(),
   processCalls: new Set(),
   fileWriteCalls: new Set(),
-  reportedLoops: new Set(),
+  reportedLoops: new ReportedLoops(),
 };
 
 function verdict(code: string, options: Partial<LoopIndependenceOptions> = {}) {
@@ -35,6 +36,12 @@ function verdict(code: string, options: Partial<LoopIndependenceOptions> = {}) {
 }
 
 const loop = (body: string, head = 'const x of xs', params = 'xs, out, total, obj, state') => `async function f(${params}) { for (${head}) { ${body} } }`;
+
+function withReported(loop: TSESTree.Node): ReportedLoops {
+  const reported = new ReportedLoops();
+  reported.add(loop);
+  return reported;
+}
 
 describe('analyzeLoopIndependence: sequential loops', () => {
   it.each([
@@ -107,7 +114,7 @@ describe('analyzeLoopIndependence: sequential loops', () => {
       const outer = getLoopShape(node);
       const inner = (outer?.body as TSESTree.BlockStatement).body[0] as TSESTree.Node;
       if (!outer) throw new Error('no loop');
-      expect(analyzeLoopIndependence(outer, sourceCode, { ...OPTIONS, reportedLoops: new Set([inner]) })).toEqual({ independent: false, reason: 'only-in-reported-loop' });
+      expect(analyzeLoopIndependence(outer, sourceCode, { ...OPTIONS, reportedLoops: withReported(inner) })).toEqual({ independent: false, reason: 'only-in-reported-loop' });
       expect(analyzeLoopIndependence(outer, sourceCode, OPTIONS)).toMatchObject({ independent: true, rewrite: 'plain' });
     });
   });

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { analyzeLoopIndependence } from '../../src/loops/loop-independence.js';
+import { analyzeLoopIndependence, ReportedLoops } from '../../src/loops/loop-independence.js';
 import { getLoopRewrite, getResultName, type ConcurrencyRunner } from '../../src/loops/loop-rewrite.js';
 import { getLoopShape } from '../../src/loops/loop-shape.js';
 import { applyFixes } from '../helpers/apply-fixes.js';
@@ -13,7 +13,7 @@ const OPTIONS = {
   delayCalls: new Set<TSESTree.Node>(),
   processCalls: new Set<TSESTree.Node>(),
   fileWriteCalls: new Set<TSESTree.Node>(),
-  reportedLoops: new Set<TSESTree.Node>(),
+  reportedLoops: new ReportedLoops(),
 };
 
 /** The whole file after the first loop's rewrite, or null when it has none. */

@@ -9,10 +9,15 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * object's `X.promises` is used only when the call itself was spelled through `X`.)
  */
 export function findFsPromisesBinding(sourceCode: SourceCode): string | null {
+  // Asked once per fix: a file with many reports scans its top level once.
+  if (bindings.has(sourceCode)) return bindings.get(sourceCode) ?? null;
   const named = findImportedBinding(sourceCode, { module: 'fs', name: 'promises' });
-  if (named !== null && !named.includes('.')) return named;
-  return findRequiredFsPromises(sourceCode);
+  const binding = named !== null && !named.includes('.') ? named : findRequiredFsPromises(sourceCode);
+  bindings.set(sourceCode, binding);
+  return binding;
 }
+
+const bindings = new WeakMap<SourceCode, string | null>();
 
 /** A top-level `const fsp = require('fs').promises` (or `node:fs`). */
 function findRequiredFsPromises(sourceCode: SourceCode): string | null {
