@@ -121,7 +121,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const shared = createFloatingTaskShared(context, options);
     // Without types a promise is recognised by how it is spelled; a file with none of those words has none.
-    if (!shared.services && !mayMentionPromises(context.sourceCode.text, options.promiseFunctions ?? [])) return {};
+    if (!shared.services && !mayMentionPromises(context.sourceCode, options.promiseFunctions ?? [])) return {};
     return mergeListeners(
       createFloatingStatementsCheck(shared),
       createStoredTasksCheck(shared),
