@@ -118,6 +118,39 @@ describe('analyzeLoopIndependence: sequential loops', () => {
       expect(analyzeLoopIndependence(outer, sourceCode, OPTIONS)).toMatchObject({ independent: true, rewrite: 'plain' });
     });
   });
+
+  it('reports an outer loop with its own await, but offers no rewrite around a reported inner loop', () => {
+    const code = 'async function f(gs) { for (const g of gs) { await open(g); for (const x of g) { await h(x); } } }';
+    withFirstLoop(code, (node, sourceCode) => {
+      const outer = getLoopShape(node);
+      if (!outer) throw new Error('no loop');
+      const inner = (outer.body as TSESTree.BlockStatement).body[1] as TSESTree.Node;
+      expect(analyzeLoopIndependence(outer, sourceCode, { ...OPTIONS, reportedLoops: withReported(inner) })).toMatchObject({
+        independent: true,
+        rewrite: null,
+        noRewriteReason: 'inner-reported-loop',
+      });
+    });
+  });
+});
+
+describe('ReportedLoops', () => {
+  it('knows the reported loops and the nodes around them, not the ones beside or inside', () => {
+    const code = 'async function f(gs) { for (const g of gs) { for (const x of g) { for (const y of x) {} } } for (const z of gs) {} }';
+    withFirstLoop(code, (node) => {
+      const outer = node as TSESTree.ForOfStatement;
+      const middle = (outer.body as TSESTree.BlockStatement).body[0] as TSESTree.ForOfStatement;
+      const innermost = (middle.body as TSESTree.BlockStatement).body[0] as TSESTree.Node;
+      const beside = ((outer.parent as TSESTree.BlockStatement).body[1]) as TSESTree.Node;
+      const reported = withReported(middle);
+      expect(reported.has(middle)).toBe(true);
+      expect(reported.has(outer)).toBe(false);
+      expect(reported.hasInside(outer)).toBe(true);
+      expect(reported.hasInside(middle)).toBe(false);
+      expect(reported.hasInside(innermost)).toBe(false);
+      expect(reported.hasInside(beside)).toBe(false);
+    });
+  });
 });
 
 describe('analyzeLoopIndependence: independent loops', () => {
