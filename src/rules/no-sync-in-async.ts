@@ -26,7 +26,7 @@ import { createRule } from '../create-rule.js';
 import { canPassArgumentsTo, hasCallbackArgument, hasOptionUnsupportedByExec } from './no-sync-in-async/argument-checks.js';
 import { findFsPromisesBinding } from './no-sync-in-async/fs-promises-binding.js';
 import { ensureImport, findImportedBinding } from '../modules/ensure-import.js';
-import { findGlobalMemberCalls } from '../scope/global-member-calls.js';
+import { findGlobalMemberCalls, type GlobalMemberMap } from '../scope/global-member-calls.js';
 import { findModuleMemberReferences } from '../modules/module-tracker.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
 import { canBeMemberObject } from '../fixes/precedence.js';
@@ -122,10 +122,21 @@ export default createRule<Options, MessageIds>({
       hasTopLevelAwait: () => (topLevelAwait ??= hasTopLevelAwait(sourceCode)),
     };
     const scope = { context, reportIn: options.reportIn ?? 'concurrent-paths', asyncOptions: contextOptions };
-    /** `Date.now()` / `performance.now()` calls that reach the real clock, found in `Program`. */
+    /** `Date.now()` / `performance.now()` calls that reach the real clock: `perf_hooks` in `Program`, the globals at the first loop. */
     const clockCalls = new Set<TSESTree.Node>();
+    let globalClocksFound = false;
+
+    /** The global clocks matter only to a loop, and only the ones the file spells are looked for. */
+    function addGlobalClockCalls(): void {
+      globalClocksFound = true;
+      const members: GlobalMemberMap<true> = {};
+      for (const name of ['Date', 'performance']) if (sourceCode.text.includes(name)) members[name] = { now: true };
+      if (Object.keys(members).length === 0) return;
+      for (const { node } of findGlobalMemberCalls(sourceCode, members)) clockCalls.add(node);
+    }
 
     function checkLoop(loop: BusyWaitLoop): void {
+      if (!globalClocksFound) addGlobalClockCalls();
       if (clockCalls.size === 0) return;
       if (!isBusyWaitLoop(loop, (call) => clockCalls.has(call))) return;
       const decision = getReportDecision(loop, scope);
@@ -161,19 +172,10 @@ export default createRule<Options, MessageIds>({
             scope,
           });
         }
+        if (!sourceCode.text.includes('Atomics')) return;
         const sleep: BlockingApi = { kind: 'advice', advice: SLEEP_ADVICE };
-        const clock = { kind: 'clock' as const };
-        const globals = findGlobalMemberCalls<{ kind: 'clock' } | { kind: 'blocking'; api: BlockingApi }>(sourceCode, {
-          Atomics: { wait: { kind: 'blocking', api: sleep } },
-          Date: { now: clock },
-          performance: { now: clock },
-        });
-        for (const { node, path, info } of globals) {
-          if (info.kind === 'clock') {
-            clockCalls.add(node);
-          } else if (!allowed.has(path)) {
-            reportBlockingCall(context, node, info.api, { name: path, memberPath: [], scope });
-          }
+        for (const { node, path } of findGlobalMemberCalls(sourceCode, { Atomics: { wait: true } })) {
+          if (!allowed.has(path)) reportBlockingCall(context, node, sleep, { name: path, memberPath: [], scope });
         }
       },
       WhileStatement: checkLoop,
