@@ -132,8 +132,21 @@ function getStatementMarks(sourceCode: Readonly<TSESLint.SourceCode>, container:
   return marks;
 }
 
+const opensTransactionsBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
+
+/** A `BEGIN` is a string literal's start: a file with none has no open transaction, and its functions are not walked. */
+function mayOpenTransactions(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let opens = opensTransactionsBySourceCode.get(sourceCode);
+  if (opens === undefined) {
+    opens = /['"`]\s*(?:begin|start\s+transaction)\b/iu.test(sourceCode.text);
+    opensTransactionsBySourceCode.set(sourceCode, opens);
+  }
+  return opens;
+}
+
 /** Receivers (by their text) on which a `BEGIN` ran before the loop and no `COMMIT`/`ROLLBACK` since. */
 function getOpenTransactionReceivers(state: LoopState): Set<string> {
+  if (!mayOpenTransactions(state.sourceCode)) return new Set();
   let container: TSESTree.Node = state.shape.loop;
   while (container.parent && !isFunctionNode(container)) container = container.parent;
   const open = new Set<string>();
