@@ -6,7 +6,7 @@ import { createPropertyChainsCheck } from './floating-task/check-property-chains
 import { createDrainedQueuesCheck } from './floating-task/check-drained-queues.js';
 import { createVoidCallbacksCheck } from './floating-task/check-void-callbacks.js';
 import { mergeListeners } from './floating-task/merge-listeners.js';
-import { mayMentionPromises } from '../promises/promise-sources.js';
+import { mayMentionPromises } from './floating-task/promise-words.js';
 import { createFloatingTaskShared } from './floating-task/shared-context.js';
 import type { MessageIds, Options } from './floating-task/types.js';
 

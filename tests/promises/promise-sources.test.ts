@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { findPromiseSources, mayMentionPromises, type PromiseSourceOptions } from '../../src/promises/promise-sources.js';
+import { findPromiseSources, type PromiseSourceOptions } from '../../src/promises/promise-sources.js';
 import { withSourceCode, type LintCodeOptions } from '../helpers/lint-code.js';
 import { allNodes } from '../helpers/node-by-text.js';
 
@@ -84,44 +84,5 @@ async function f() {
     const found = sources(code, { promiseFunctions: ['query', 'axios.get'], allowFunctions: [focused, 'it', 'axios.post'] });
     expect(found.promises).toEqual(['query()', 'db.query()', "axios.get('/')"]);
     expect(found.allowed).toEqual([`${focused}('x')`, "it('y')", "axios.post('/')"]);
-  });
-});
-
-describe('mayMentionPromises', () => {
-  const mentions = (code: string, promiseFunctions: readonly string[] = []): boolean =>
-    withSourceCode(code, (context) => mayMentionPromises(context.sourceCode, promiseFunctions));
-
-  it.each([
-    ['an async function', 'const f = async () => x();'],
-    ['an await', 'for await (const x of y) {}'],
-    ['the Promise global', 'new Promise((resolve) => setTimeout(resolve));'],
-    ['a then chain', 'load().then(show);'],
-    ['a finally chain', 'load().finally(done);'],
-    ['fetch', "fetch('/x');"],
-    ['a promises module', "const { readFile } = require('fs/promises');"],
-    ['a promises member', 'fs.promises.readFile(p);'],
-    ['promisify', 'const read = util.promisify(fs.readFile);'],
-    ['events.once', "once(emitter, 'ready');"],
-    ['a dynamic import', "import('./plugin.js');"],
-    ['a dynamic import with a comment', "import /* webpackChunkName: 'x' */ ('./x.js');"],
-    ['a computed then', "load()['then'](show);"],
-  ])('finds %s', (_, text) => {
-    expect(mentions(text)).toBe(true);
-  });
-
-  it.each([
-    ['plain sync code', 'function add(a, b) { return a + b; } module.exports = add;'],
-    ['words that only contain a promise word', 'const asyncMode = thenable + promised; fetcher(); x.onceMore();'],
-    ['a static import', "import fs from 'fs'; fs.readFileSync(p);"],
-    ['a member named import', 'loader.import(x);'],
-    ['promise words in comments and messages only', "// then retry once the lock is free\n/* async */ log('finally done, then exit');"],
-  ])('finds nothing in %s', (_, text) => {
-    expect(mentions(text)).toBe(false);
-  });
-
-  it('counts the names of promiseFunctions entries, by their last segment', () => {
-    expect(mentions('db.query(sql);', ['query'])).toBe(true);
-    expect(mentions('client.get(url);', ['axios.get'])).toBe(true);
-    expect(mentions('db.query(sql);', ['axios.get'])).toBe(false);
   });
 });
