@@ -3,7 +3,7 @@ import type { ESLint, Linter } from 'eslint';
 import type { CorpusFile } from './corpus-types.js';
 
 export declare const PLUGIN_PREFIX: 'event-loop';
-export declare function snapshotPlugin(): string;
+export declare function snapshotPlugin(checkout?: string, name?: string): string;
 export declare function loadPlugin(entry?: string): Promise<ESLint.Plugin & { rules: Record<string, unknown>; configs: Record<string, Linter.Config> }>;
 export declare function getRuleEntries(
   plugin: { rules: Record<string, unknown>; configs: Record<string, Linter.Config> },

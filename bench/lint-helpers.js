@@ -12,18 +12,19 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PLUGIN_PREFIX = 'event-loop';
 
 /**
- * Copies the built plugin (dist/ and package.json) to a folder of this process and returns its
- * entry file, so that a long run lints with one build even if `npm run build` runs meanwhile in the
- * same checkout. Pass the path as `pluginModules['event-loop']` in every spec (workers and child
- * processes import it from there). Removed when the process exits.
+ * Copies the built plugin (dist/ and package.json) of `checkout` (this one by default) to a folder
+ * of this process and returns its entry file, so that a long run lints with one build even if
+ * `npm run build` runs meanwhile in that checkout. Pass the path as `pluginModules['event-loop']`
+ * in every spec (workers and child processes import it from there). `name` tells two snapshots of
+ * one process apart. Removed when the process exits.
  */
-export function snapshotPlugin() {
-  const dir = path.join(ROOT, 'node_modules', '.cache', 'eslint-plugin-event-loop', `snapshot-${process.pid}`);
+export function snapshotPlugin(checkout = ROOT, name = 'snapshot') {
+  const dir = path.join(ROOT, 'node_modules', '.cache', 'eslint-plugin-event-loop', `${name}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  cpSync(path.join(checkout, 'dist'), path.join(dir, 'dist'), { recursive: true });
   // The plugin reads its name and version through a self-reference to its package.json.
-  cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  cpSync(path.join(checkout, 'package.json'), path.join(dir, 'package.json'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return path.join(dir, 'dist', 'index.js');
 }

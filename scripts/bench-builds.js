@@ -16,7 +16,7 @@
 // Needs this checkout's plugin built (`npm run build`) and the corpus installed.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -64,17 +64,6 @@ async function runChild(jobText) {
   process.stdout.write(`${JSON.stringify({ files: files.length, times, counts })}\n`);
 }
 
-/** The other build, copied beside this one's snapshot (its package.json too: the plugin imports itself by name). */
-function snapshotBase(checkout) {
-  const dir = path.join(ROOT, 'node_modules', '.cache', 'eslint-plugin-event-loop', `base-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(path.join(checkout, 'dist'), path.join(dir, 'dist'), { recursive: true });
-  cpSync(path.join(checkout, 'package.json'), path.join(dir, 'package.json'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return path.join(dir, 'dist', 'index.js');
-}
-
 function sumFor(build, times) {
   return Object.entries(times)
     .filter(([id]) => id.startsWith(`${build}/`))
@@ -85,7 +74,7 @@ async function main() {
   if (!args.base) throw new Error('--base DIR (a checkout with its plugin built) is required');
   assertCorpusInstalled();
   if (!existsSync(path.join(args.base, 'dist', 'index.js'))) throw new Error(`${args.base} has no dist/index.js: run npm run build there`);
-  const entries = { base: snapshotBase(path.resolve(args.base)), this: snapshotPlugin() };
+  const entries = { base: snapshotPlugin(path.resolve(args.base), 'base'), this: snapshotPlugin() };
   const rounds = Number.parseInt(args.rounds, 10);
   if (!Number.isSafeInteger(rounds) || rounds < 1) throw new Error('--rounds takes a positive integer');
   const rules = args.rules.split(',').map((rule) => rule.trim());
