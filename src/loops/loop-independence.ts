@@ -24,6 +24,7 @@ import {
   getTransactionReason,
 } from './shared-resources.js';
 import { getConcurrentBatchReason, getDeliberateReason, getOrderedNamesReason } from './sequential-intent.js';
+import { memoizeByKey } from '../ast/memoize.js';
 
 export interface LoopIndependenceOptions {
   /** Callee names of delays and retries (`sleep`, `delay`, ...), matched as leading camelCase words. */
@@ -124,23 +125,16 @@ interface OptOutCommentLines {
 }
 
 /** Read once per file: a file with many loops does not read every comment for each. */
-const optOutLinesBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, OptOutCommentLines>();
-
-function getOptOutCommentLines(sourceCode: Readonly<TSESLint.SourceCode>): OptOutCommentLines {
-  let lines = optOutLinesBySourceCode.get(sourceCode);
-  if (!lines) {
-    const ends = new Set<number>();
-    const starts = new Set<number>();
-    for (const comment of sourceCode.getAllComments()) {
-      if (!/sequential/i.test(comment.value)) continue;
-      ends.add(comment.loc.end.line);
-      starts.add(comment.loc.start.line);
-    }
-    lines = { ends, starts };
-    optOutLinesBySourceCode.set(sourceCode, lines);
+const getOptOutCommentLines = memoizeByKey((sourceCode: Readonly<TSESLint.SourceCode>): OptOutCommentLines => {
+  const ends = new Set<number>();
+  const starts = new Set<number>();
+  for (const comment of sourceCode.getAllComments()) {
+    if (!/sequential/i.test(comment.value)) continue;
+    ends.add(comment.loc.end.line);
+    starts.add(comment.loc.start.line);
   }
-  return lines;
-}
+  return { ends, starts };
+});
 
 /**
  * The loops already reported, and the nodes around them: inner loops are judged before the loops

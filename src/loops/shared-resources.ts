@@ -8,6 +8,7 @@ import { forEachChild } from '../ast/walk.js';
 import type { SequentialReason } from './loop-independence.js';
 import type { LoopState } from './loop-state.js';
 import { getAwaitedCall, type CallNode } from './ordered-calls.js';
+import { memoizeByKey } from '../ast/memoize.js';
 
 /**
  * Transactions and sessions: one transaction (a Prisma `tx`, a Knex `trx`, a Sequelize `t`, a
@@ -132,17 +133,10 @@ function getStatementMarks(sourceCode: Readonly<TSESLint.SourceCode>, container:
   return marks;
 }
 
-const opensTransactionsBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
-
 /** A `BEGIN` is a string literal's start: a file with none has no open transaction, and its functions are not walked. */
-function mayOpenTransactions(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let opens = opensTransactionsBySourceCode.get(sourceCode);
-  if (opens === undefined) {
-    opens = /['"`]\s*(?:begin|start\s+transaction)\b/iu.test(sourceCode.text);
-    opensTransactionsBySourceCode.set(sourceCode, opens);
-  }
-  return opens;
-}
+const mayOpenTransactions = memoizeByKey((sourceCode: Readonly<TSESLint.SourceCode>): boolean =>
+  /['"`]\s*(?:begin|start\s+transaction)\b/iu.test(sourceCode.text),
+);
 
 /** Receivers (by their text) on which a `BEGIN` ran before the loop and no `COMMIT`/`ROLLBACK` since. */
 function getOpenTransactionReceivers(state: LoopState): Set<string> {

@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memoizeByKey } from '../ast/memoize.js';
 import { getNamesInFile } from '../scope/file-names.js';
 import { stripNodePrefix } from './builtin-modules.js';
 
@@ -45,20 +46,8 @@ function requiredSpecifier(call: TSESTree.CallExpression): string {
   return (call.arguments[0] as TSESTree.StringLiteral).value;
 }
 
-/**
- * Answers per program (and per `SourceCode` for the names): a rule asks them once for each fix it
- * builds, and a file with a thousand reports must not scan its top level a thousand times.
- */
-function memoizeByKey<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const cache = new WeakMap<K, V>();
-  return (key) => {
-    if (cache.has(key)) return cache.get(key) as V;
-    const value = compute(key);
-    cache.set(key, value);
-    return value;
-  };
-}
-
+// The top-level scans are memoized per program: a rule asks them once for each fix it builds, and a
+// file with a thousand reports must not scan its top level a thousand times.
 const valueImports = memoizeByKey((program: TSESTree.Program): readonly TSESTree.ImportDeclaration[] =>
   program.body.filter(
     (statement): statement is TSESTree.ImportDeclaration =>

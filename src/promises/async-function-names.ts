@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isAsyncFunction, isFunctionNode } from '../ast/function-node.js';
+import { memoizeByKey } from '../ast/memoize.js';
 import { getMemberKeyName } from '../ast/names.js';
 import { getOutermostTypeWrapper, skipTypeWrappers } from '../ast/unwrap.js';
 
@@ -10,11 +11,7 @@ import { getOutermostTypeWrapper, skipTypeWrappers } from '../ast/unwrap.js';
  * of these names, so a callee named otherwise needs no lookup. Found once per file from the scope
  * manager's function scopes, and shared by the checks (a `WeakMap` keyed by the `SourceCode`).
  */
-const namesBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, ReadonlySet<string>>();
-
-function getAsyncFunctionNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
-  const cached = namesBySourceCode.get(sourceCode);
-  if (cached) return cached;
+const getAsyncFunctionNames = memoizeByKey((sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> => {
   const names = new Set<string>();
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     const fn = scope.block;
@@ -32,9 +29,8 @@ function getAsyncFunctionNames(sourceCode: Readonly<TSESLint.SourceCode>): Reado
       if (name !== null) names.add(name);
     }
   }
-  namesBySourceCode.set(sourceCode, names);
   return names;
-}
+});
 
 /**
  * Whether `callee` may call an async function of this file: false when its name (a variable, or

@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { skipTypeWrappers } from '../ast/unwrap.js';
 import { getPromiseStatic } from './promise-statics.js';
 import { getConstantVariable } from '../scope/constant-binding.js';
+import { memoizeByKey } from '../ast/memoize.js';
 
 export interface DeferredPromise {
   /**
@@ -11,17 +12,8 @@ export interface DeferredPromise {
   canReject: boolean;
 }
 
-const withResolversBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
-
 /** Every deferred is made by a `withResolvers` call, so a file that never spells it has none (asked for most variables). */
-function mentionsWithResolvers(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let mentions = withResolversBySourceCode.get(sourceCode);
-  if (mentions === undefined) {
-    mentions = sourceCode.text.includes('withResolvers');
-    withResolversBySourceCode.set(sourceCode, mentions);
-  }
-  return mentions;
-}
+const mentionsWithResolvers = memoizeByKey((sourceCode: Readonly<TSESLint.SourceCode>): boolean => sourceCode.text.includes('withResolvers'));
 
 /** The single-definition, never reassigned variable `declarator` declares with a `Promise.withResolvers()` initialiser. */
 function isWithResolversDeclarator(

@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { findImportedBinding } from '../../modules/ensure-import.js';
+import { memoizeByKey } from '../../ast/memoize.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -8,16 +9,11 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * `const { promises } = require('fs')`, `const fsp = require('fs').promises`. (The `fs` module
  * object's `X.promises` is used only when the call itself was spelled through `X`.)
  */
-export function findFsPromisesBinding(sourceCode: SourceCode): string | null {
+export const findFsPromisesBinding = memoizeByKey((sourceCode: SourceCode): string | null => {
   // Asked once per fix: a file with many reports scans its top level once.
-  if (bindings.has(sourceCode)) return bindings.get(sourceCode) ?? null;
   const named = findImportedBinding(sourceCode, { module: 'fs', name: 'promises' });
-  const binding = named !== null && !named.includes('.') ? named : findRequiredFsPromises(sourceCode);
-  bindings.set(sourceCode, binding);
-  return binding;
-}
-
-const bindings = new WeakMap<SourceCode, string | null>();
+  return named !== null && !named.includes('.') ? named : findRequiredFsPromises(sourceCode);
+});
 
 /** A top-level `const fsp = require('fs').promises` (or `node:fs`). */
 function findRequiredFsPromises(sourceCode: SourceCode): string | null {

@@ -1,0 +1,14 @@
+/**
+ * `compute` answered once per key object (a `SourceCode`, a program, a node), kept as long as the
+ * key lives: per-file facts that several rules, reports or fixes ask for. A `WeakMap` keyed by
+ * ESLint's per-file objects is safe with `--concurrency` and in editors.
+ */
+export function memoizeByKey<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as V;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}
