@@ -24,14 +24,54 @@ function endsWithWords(words: readonly string[], suffix: readonly string[]): boo
   return suffix.length > 0 && offset >= 0 && suffix.every((word, index) => words[offset + index] === word);
 }
 
+interface ListedNames {
+  lowerCase: readonly string[];
+  words: readonly (readonly string[])[];
+}
+
+/** The entries of a name list, lower-cased and split into words once per list (lists are constants or option arrays). */
+const listedNamesCache = new WeakMap<readonly string[], ListedNames>();
+
+function getListedNames(listed: readonly string[]): ListedNames {
+  let names = listedNamesCache.get(listed);
+  if (!names) {
+    names = { lowerCase: listed.map((entry) => entry.toLowerCase()), words: listed.map(getIdentifierWords) };
+    listedNamesCache.set(listed, names);
+  }
+  return names;
+}
+
+/**
+ * Whether `name` equals an entry of `listed` (ignoring case) or its words match an entry's words
+ * by `matches`. Every word of a name is part of its lower-cased text, so most names are settled
+ * before they are split into words.
+ */
+function matchesListedWords(
+  name: string,
+  listed: readonly string[],
+  matches: (words: readonly string[], entry: readonly string[]) => boolean,
+  keyWord: (entry: readonly string[]) => string | undefined,
+): boolean {
+  const lower = name.toLowerCase();
+  const { lowerCase, words: entryWords } = getListedNames(listed);
+  let words: string[] | null = null;
+  for (let index = 0; index < lowerCase.length; index++) {
+    if (lowerCase[index] === lower) return true;
+    const entry = entryWords[index] as readonly string[];
+    const key = keyWord(entry);
+    if (key === undefined || !lower.includes(key)) continue;
+    words ??= getIdentifierWords(name);
+    if (matches(words, entry)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether `name` equals one of `listed` or starts with it as whole camelCase words, ignoring case:
  * `sleepMs` and `waitForIdle` start with `sleep` and `wait`; `sleeper` and `waitress` do not.
  */
 export function isNameStartingWithWord(name: string, listed: readonly string[]): boolean {
-  const words = getIdentifierWords(name);
-  const lower = name.toLowerCase();
-  return listed.some((entry) => entry.toLowerCase() === lower || startsWithWords(words, getIdentifierWords(entry)));
+  return matchesListedWords(name, listed, startsWithWords, (entry) => entry[0]);
 }
 
 /**
@@ -39,9 +79,7 @@ export function isNameStartingWithWord(name: string, listed: readonly string[]):
  * `dbSession` and `userTx` end with `session` and `tx`; `obsession` does not end with `session`.
  */
 export function isNameEndingWithWord(name: string, listed: readonly string[]): boolean {
-  const words = getIdentifierWords(name);
-  const lower = name.toLowerCase();
-  return listed.some((entry) => entry.toLowerCase() === lower || endsWithWords(words, getIdentifierWords(entry)));
+  return matchesListedWords(name, listed, endsWithWords, (entry) => entry.at(-1));
 }
 
 /** Whether one of `name`'s words (or the plural `-s`/`-es` form of one) is in `listed` (lower-case words). */

@@ -163,6 +163,9 @@ export function getExtraFunctionsSchema(what: string): JSONSchema4 {
   };
 }
 
+/** The clock of `perf_hooks` alone, for a file with clocks but no blocking call to track. */
+export const CLOCK_REFERENCE_MAP: ModuleMemberMap<BlockingReference> = { perf_hooks: { 'performance.now': { kind: 'clock' } } };
+
 const NO_EXTRA_FUNCTIONS: readonly ExtraFunction[] = [];
 /** One map per `extraFunctions` array: ESLint hands every file of a config the same option array. */
 const referenceMaps = new WeakMap<readonly ExtraFunction[], ModuleMemberMap<BlockingReference>>();
@@ -186,7 +189,7 @@ function buildBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]): Mo
     child_process: Object.fromEntries(
       Object.entries(BLOCKING_CHILD_PROCESS_APIS).map(([member, api]) => [member, blocking(api)]),
     ),
-    perf_hooks: { 'performance.now': { kind: 'clock' } },
+    ...CLOCK_REFERENCE_MAP,
   };
   for (const { module: rawModule, names, replacement, style } of extraFunctions) {
     const module = stripNodePrefix(rawModule);
@@ -206,14 +209,18 @@ function buildBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]): Mo
 }
 
 /**
- * Whether the text may hold a call this rule's tables know: every blocking `fs` and
- * `child_process` member ends in `Sync`, the clocks of a busy wait are `Date.now` and
- * `performance.now`, and a module of `extraFunctions` is named in the string that imports it.
- * False means the file has nothing to check.
+ * Whether the text may hold a blocking call this rule's tables know: every blocking `fs` and
+ * `child_process` member ends in `Sync`, and a module of `extraFunctions` is named in the string
+ * that imports it. False means no call can be reported.
  */
-export function mayMentionBlockingApis(text: string, extraFunctions: readonly ExtraFunction[]): boolean {
-  if (text.includes('Sync') || text.includes('Atomics') || text.includes('Date') || text.includes('performance')) return true;
+export function mayMentionBlockingCalls(text: string, extraFunctions: readonly ExtraFunction[]): boolean {
+  if (text.includes('Sync') || text.includes('Atomics')) return true;
   return extraFunctions.some((extra) => text.includes(stripNodePrefix(extra.module)));
+}
+
+/** Whether the text may read a clock a busy wait polls (`Date.now`, `performance.now`). False means no loop can be a busy wait. */
+export function mayMentionClocks(text: string): boolean {
+  return text.includes('Date') || text.includes('performance');
 }
 
 /** What the message recommends instead of the blocking call; without `await` where it is not legal. */

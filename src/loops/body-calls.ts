@@ -48,7 +48,7 @@ function isPacingCall(state: LoopState, call: CallNode): boolean {
  */
 export function isSequentialReceiver(node: TSESTree.Node, options: LoopIndependenceOptions): boolean {
   const name = getReceiverName(node);
-  return name !== null && isNameEndingWithWord(name, [...options.sequentialReceivers, ...ORDERED_CHANNEL_RECEIVERS]);
+  return name !== null && (isNameEndingWithWord(name, options.sequentialReceivers) || isNameEndingWithWord(name, ORDERED_CHANNEL_RECEIVERS));
 }
 
 /**

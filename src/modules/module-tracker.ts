@@ -173,25 +173,42 @@ function buildModuleTraceMaps<T>(
 ): Map<string, TraceMap> {
   const maps = new Map<string, TraceMap>();
   for (const [module, memberInfos] of Object.entries(members)) {
-    const root: TraceMap = {};
-    for (const [member, info] of Object.entries(memberInfos)) {
-      const trace: TraceInfo<T> = { module, member, info };
-      let node: TraceMap = root;
-      if (member !== 'default') {
-        for (const key of member.split('.')) {
-          node[key] ??= {};
-          node = node[key] as TraceMap;
-        }
-      }
-      if (types.has('call')) node[CALL] = trace;
-      if (types.has('construct')) node[CONSTRUCT] = trace;
-      if (types.has('read')) node[READ] = trace;
-    }
+    const root = getModuleTraceMap(module, memberInfos, types);
     const name = stripNodePrefix(module);
     maps.set(name, root);
     if (builtin) maps.set(`node:${name}`, root);
   }
   return maps;
+}
+
+/**
+ * A module's trace map, built once per member table and reference types: callers keep their
+ * tables for the whole run (one per rule and options), and the tracker only reads the maps.
+ */
+const traceMapsByMembers = new WeakMap<object, Map<string, TraceMap>>();
+
+function getModuleTraceMap<T>(module: string, memberInfos: Record<string, T>, types: ReadonlySet<ModuleReferenceType>): TraceMap {
+  let byKey = traceMapsByMembers.get(memberInfos);
+  if (!byKey) traceMapsByMembers.set(memberInfos, (byKey = new Map<string, TraceMap>()));
+  const key = `${module}\u0000${[...types].join(',')}`;
+  const known = byKey.get(key);
+  if (known) return known;
+  const root: TraceMap = {};
+  for (const [member, info] of Object.entries(memberInfos)) {
+    const trace: TraceInfo<T> = { module, member, info };
+    let node: TraceMap = root;
+    if (member !== 'default') {
+      for (const part of member.split('.')) {
+        node[part] ??= {};
+        node = node[part] as TraceMap;
+      }
+    }
+    if (types.has('call')) node[CALL] = trace;
+    if (types.has('construct')) node[CONSTRUCT] = trace;
+    if (types.has('read')) node[READ] = trace;
+  }
+  byKey.set(key, root);
+  return root;
 }
 
 function findGlobalCalls(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.CallExpression[] {

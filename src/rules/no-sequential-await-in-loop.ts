@@ -272,7 +272,8 @@ export default createRule<Options, MessageIds>({
           if (ensured.fix) fixes.push(ensured.fix);
           runner = { kind: 'limited', reference: ensured.reference, limit: concurrency.limit };
         }
-        const rewrite = getLoopRewrite(sourceCode, shape, loopInfo, { runner, iterableIsArray });
+        // Without a concurrency helper the rewrite is the probe's.
+        const rewrite = concurrency ? getLoopRewrite(sourceCode, shape, loopInfo, { runner, iterableIsArray }) : probe;
         if (rewrite) fixes.push(fixer.replaceTextRange(rewrite.range, rewrite.text));
         return fixes;
       };

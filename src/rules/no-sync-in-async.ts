@@ -7,7 +7,9 @@ import { describeConcurrentContext } from '../blocking/describe-run-context.js';
 import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
-  mayMentionBlockingApis,
+  mayMentionBlockingCalls,
+  mayMentionClocks,
+  CLOCK_REFERENCE_MAP,
   getBlockingReferenceMap,
   ALLOW_OPTION_SCHEMA,
   getExtraFunctionsSchema,
@@ -113,7 +115,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayMentionBlockingApis(sourceCode.text, options.extraFunctions ?? [])) return {};
+    const checksCalls = mayMentionBlockingCalls(sourceCode.text, options.extraFunctions ?? []);
+    const checksLoops = mayMentionClocks(sourceCode.text);
+    if (!checksCalls && !checksLoops) return {};
     const allowed = new Set((options.allow ?? []).map(stripNodePrefix));
     let topLevelAwait: boolean | undefined;
     const contextOptions: AsyncContextOptions = {
@@ -126,9 +130,15 @@ export default createRule<Options, MessageIds>({
     const clockCalls = new Set<TSESTree.Node>();
     let globalClocksFound = false;
 
-    /** The global clocks matter only to a loop, and only the ones the file spells are looked for. */
+    /**
+     * The global clocks matter only to a loop, and only the ones the file spells are looked for.
+     * `Program` finds the `perf_hooks` clock with the blocking calls; a file without those tracks it alone.
+     */
     function addGlobalClockCalls(): void {
       globalClocksFound = true;
+      if (!checksCalls && sourceCode.text.includes('perf_hooks')) {
+        for (const { node } of findModuleMemberReferences(sourceCode, CLOCK_REFERENCE_MAP, { builtin: true, types: ['call'] })) clockCalls.add(node);
+      }
       const members: GlobalMemberMap<true> = {};
       for (const name of ['Date', 'performance']) if (sourceCode.text.includes(name)) members[name] = { now: true };
       if (Object.keys(members).length === 0) return;
@@ -153,35 +163,35 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
-      Program() {
-        const references = findModuleMemberReferences(sourceCode, getBlockingReferenceMap(options.extraFunctions ?? []), {
-          builtin: true,
-          types: ['call'],
+    function checkCalls(): void {
+      const references = findModuleMemberReferences(sourceCode, getBlockingReferenceMap(options.extraFunctions ?? []), {
+        builtin: true,
+        types: ['call'],
+      });
+      for (const reference of references) {
+        if (reference.info.kind === 'clock') {
+          clockCalls.add(reference.node);
+          continue;
+        }
+        if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
+        if (allowed.has(`${stripNodePrefix(reference.module)}.${reference.member}`)) continue;
+        reportBlockingCall(context, reference.node, reference.info.api, {
+          name: reference.member === 'default' ? reference.module : reference.member,
+          memberPath: reference.member === 'default' ? [] : reference.member.split('.'),
+          scope,
         });
-        for (const reference of references) {
-          if (reference.info.kind === 'clock') {
-            clockCalls.add(reference.node);
-            continue;
-          }
-          if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
-          if (allowed.has(`${stripNodePrefix(reference.module)}.${reference.member}`)) continue;
-          reportBlockingCall(context, reference.node, reference.info.api, {
-            name: reference.member === 'default' ? reference.module : reference.member,
-            memberPath: reference.member === 'default' ? [] : reference.member.split('.'),
-            scope,
-          });
-        }
-        if (!sourceCode.text.includes('Atomics')) return;
-        const sleep: BlockingApi = { kind: 'advice', advice: SLEEP_ADVICE };
-        for (const { node, path } of findGlobalMemberCalls(sourceCode, { Atomics: { wait: true } })) {
-          if (!allowed.has(path)) reportBlockingCall(context, node, sleep, { name: path, memberPath: [], scope });
-        }
-      },
-      WhileStatement: checkLoop,
-      DoWhileStatement: checkLoop,
-      ForStatement: checkLoop,
-    };
+      }
+      if (!sourceCode.text.includes('Atomics')) return;
+      const sleep: BlockingApi = { kind: 'advice', advice: SLEEP_ADVICE };
+      for (const { node, path } of findGlobalMemberCalls(sourceCode, { Atomics: { wait: true } })) {
+        if (!allowed.has(path)) reportBlockingCall(context, node, sleep, { name: path, memberPath: [], scope });
+      }
+    }
+
+    const listeners: TSESLint.RuleListener = {};
+    if (checksCalls) listeners.Program = checkCalls;
+    if (checksLoops) Object.assign(listeners, { WhileStatement: checkLoop, DoWhileStatement: checkLoop, ForStatement: checkLoop });
+    return listeners;
   },
 });
 

@@ -4,7 +4,8 @@ import {
   BLOCKING_FS_APIS,
   getAlternativeText,
   getBlockingReferenceMap,
-  mayMentionBlockingApis,
+  mayMentionBlockingCalls,
+  mayMentionClocks,
 } from '../../src/blocking/blocking-apis.js';
 import * as fs from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
@@ -70,24 +71,36 @@ describe('getAlternativeText', () => {
   });
 });
 
-describe('mayMentionBlockingApis', () => {
+describe('mayMentionBlockingCalls', () => {
   it.each([
     ['a Sync member', "const { readFileSync } = require('fs');"],
     ['Atomics.wait', 'Atomics.wait(view, 0, 0, 100);'],
-    ['a Date.now busy wait', 'while (Date.now() < end) {}'],
-    ['a performance.now busy wait', "const { performance } = require('node:perf_hooks');"],
   ])('finds %s', (_, text) => {
-    expect(mayMentionBlockingApis(text, [])).toBe(true);
+    expect(mayMentionBlockingCalls(text, [])).toBe(true);
   });
 
-  it('finds nothing in a file without those words', () => {
-    expect(mayMentionBlockingApis("import { readFile } from 'node:fs/promises'; await readFile(p);", [])).toBe(false);
+  it('finds nothing in a file without those words (a clock alone is not a blocking call)', () => {
+    expect(mayMentionBlockingCalls("import { readFile } from 'node:fs/promises'; await readFile(p);", [])).toBe(false);
+    expect(mayMentionBlockingCalls('while (Date.now() < end) {}', [])).toBe(false);
   });
 
   it('counts a module of extraFunctions, with or without node:', () => {
     const text = "import Database from 'better-sqlite3'; new Database(p).prepare(sql).all();";
-    expect(mayMentionBlockingApis(text, [{ module: 'better-sqlite3', names: ['default'] }])).toBe(true);
-    expect(mayMentionBlockingApis("import dns from 'dns';", [{ module: 'node:dns', names: ['lookup'] }])).toBe(true);
-    expect(mayMentionBlockingApis(text, [{ module: 'fs-extra', names: ['readJson'] }])).toBe(false);
+    expect(mayMentionBlockingCalls(text, [{ module: 'better-sqlite3', names: ['default'] }])).toBe(true);
+    expect(mayMentionBlockingCalls("import dns from 'dns';", [{ module: 'node:dns', names: ['lookup'] }])).toBe(true);
+    expect(mayMentionBlockingCalls(text, [{ module: 'fs-extra', names: ['readJson'] }])).toBe(false);
+  });
+});
+
+describe('mayMentionClocks', () => {
+  it.each([
+    ['a Date.now busy wait', 'while (Date.now() < end) {}'],
+    ['a performance.now busy wait', "const { performance } = require('node:perf_hooks');"],
+  ])('finds %s', (_, text) => {
+    expect(mayMentionClocks(text)).toBe(true);
+  });
+
+  it('finds nothing in a file without a clock', () => {
+    expect(mayMentionClocks("const { readFileSync } = require('fs');")).toBe(false);
   });
 });

@@ -523,6 +523,16 @@ runWithBothParsers('no-sync-in-async', rule, {
       output: null,
       errors: [{ messageId: 'busyWait', data: { where: 'the async arrow function `wait`', alternative: SLEEP } }],
     },
+    {
+      // The `perf_hooks` clock is found with the blocking calls when the file has some, alone when it has none.
+      code: "import { performance } from 'node:perf_hooks';\nimport { statSync } from 'node:fs';\nexport async function wait(ms, p) { statSync(p); const start = performance.now(); while (performance.now() - start < ms); }",
+      output:
+        "import { performance } from 'node:perf_hooks';\nimport { statSync } from 'node:fs';\nimport { stat } from 'node:fs/promises';\nexport async function wait(ms, p) { await stat(p); const start = performance.now(); while (performance.now() - start < ms); }",
+      errors: [
+        { messageId: 'blockingCall', line: 3, column: 37 },
+        { messageId: 'busyWait', data: { where: 'the async function `wait`', alternative: SLEEP }, line: 3 },
+      ],
+    },
 
     // ---- extraFunctions.
     {

@@ -9,6 +9,9 @@ import { isGlobalReference } from '../../scope/globals.js';
 type ListenerApi = 'server';
 
 const SERVER_MODULES = ['http', 'https', 'http2', 'net', 'tls'];
+const LISTENER_APIS: ModuleMemberMap<ListenerApi> = Object.fromEntries(
+  SERVER_MODULES.map((module) => [module, { createServer: 'server', createSecureServer: 'server' }]),
+);
 
 const EMITTER_MEMBERS: Record<string, readonly string[]> = {
   events: ['EventEmitter', 'default', 'EventEmitter.EventEmitter'],
@@ -25,6 +28,9 @@ const EMITTER_MEMBERS: Record<string, readonly string[]> = {
   fs: ['createReadStream', 'createWriteStream', 'watch'],
   cluster: ['default', 'fork'],
 };
+const EMITTER_MEMBER_MAP: ModuleMemberMap<true> = Object.fromEntries(
+  Object.entries(EMITTER_MEMBERS).map(([module, members]) => [module, Object.fromEntries(members.map((member) => [member, true]))]),
+);
 
 /**
  * `app.listen(port, ...)` kept in a variable: `net.Server#listen` returns its server, and the
@@ -55,10 +61,8 @@ export class NodeEmitters {
   /** `createServer(listener)` of `http`, `https`, `http2`, `net`, `tls`: the call, when `call` is one. */
   getListenerApi(call: TSESTree.CallExpression | TSESTree.NewExpression): ListenerApi | null {
     if (!this.listenerApis) {
-      const map: ModuleMemberMap<ListenerApi> = {};
-      for (const module of SERVER_MODULES) map[module] = { createServer: 'server', createSecureServer: 'server' };
       this.listenerApis = new Map(
-        findModuleMemberReferences(this.sourceCode, map, { builtin: true, types: ['call'] }).map((reference) => [reference.node, reference.info]),
+        findModuleMemberReferences(this.sourceCode, LISTENER_APIS, { builtin: true, types: ['call'] }).map((reference) => [reference.node, reference.info]),
       );
     }
     return this.listenerApis.get(call) ?? null;
@@ -85,9 +89,7 @@ export class NodeEmitters {
 
   private getMadeValues(): Set<TSESTree.Node> {
     if (!this.made) {
-      const map: ModuleMemberMap<true> = {};
-      for (const [module, members] of Object.entries(EMITTER_MEMBERS)) map[module] = Object.fromEntries(members.map((member) => [member, true]));
-      const references = findModuleMemberReferences(this.sourceCode, map, { builtin: true });
+      const references = findModuleMemberReferences(this.sourceCode, EMITTER_MEMBER_MAP, { builtin: true });
       this.made = new Set(references.filter((reference) => reference.type !== 'read' || reference.member === 'parentPort').map((reference) => reference.node));
     }
     return this.made;

@@ -8,6 +8,9 @@ import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslin
  */
 const PROMISE_WORDS = ['async', 'await', 'Promise', 'then', 'finally', 'fetch', 'promises', 'promisify', 'once'];
 
+/** Where a promise word may be in the text: each match is then checked against the token it falls in. */
+const PROMISE_WORD_PATTERN = new RegExp(`promises|\\b(?:${[...PROMISE_WORDS, 'import'].join('|')})\\b`, 'g');
+
 const promiseWordSets = new Map<string, ReadonlySet<string>>();
 
 function getPromiseWords(promiseFunctions: readonly string[]): ReadonlySet<string> {
@@ -31,15 +34,40 @@ export function mayMentionPromises(sourceCode: Readonly<TSESLint.SourceCode>, pr
   const tokens = sourceCode.ast.tokens;
   if (!tokens) return true;
   const words = getPromiseWords(promiseFunctions);
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as TSESTree.Token;
-    if (token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.Keyword) {
-      if (words.has(token.value)) return true;
-      const previous = tokens[index - 1]?.value;
-      if (token.value === 'import' && tokens[index + 1]?.value === '(' && previous !== '.' && previous !== '?.') return true;
-    } else if (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) {
-      if (token.value.includes('promises') || words.has(token.value.slice(1, -1))) return true;
-    }
+  // The text search finds every built-in word; option names, and names spelled with `\u` escapes, need every token read.
+  if (promiseFunctions.length > 0 || sourceCode.text.includes('\\u')) return tokens.some((_, index) => isPromiseToken(tokens, index, words));
+  const pattern = new RegExp(PROMISE_WORD_PATTERN);
+  for (let match = pattern.exec(sourceCode.text); match; match = pattern.exec(sourceCode.text)) {
+    const index = findTokenIndexAt(tokens, match.index);
+    if (index !== -1 && isPromiseToken(tokens, index, words)) return true;
   }
   return false;
+}
+
+/** A word as a name or keyword, a string naming one (or a `promises` module), or the `import` of `import(`. */
+function isPromiseToken(tokens: readonly TSESTree.Token[], index: number, words: ReadonlySet<string>): boolean {
+  const token = tokens[index] as TSESTree.Token;
+  if (token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.Keyword) {
+    if (words.has(token.value)) return true;
+    const previous = tokens[index - 1]?.value;
+    return token.value === 'import' && tokens[index + 1]?.value === '(' && previous !== '.' && previous !== '?.';
+  }
+  if (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) {
+    return token.value.includes('promises') || words.has(token.value.slice(1, -1));
+  }
+  return false;
+}
+
+/** The index of the token that holds `offset`, or -1 (in a comment or between tokens). Tokens are in source order. */
+function findTokenIndexAt(tokens: readonly TSESTree.Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = (tokens[middle] as TSESTree.Token).range;
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
 }

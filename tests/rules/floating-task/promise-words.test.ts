@@ -20,6 +20,9 @@ describe('mayMentionPromises', () => {
     ['a dynamic import', "import('./plugin.js');"],
     ['a dynamic import with a comment', "import /* webpackChunkName: 'x' */ ('./x.js');"],
     ['a computed then', "load()['then'](show);"],
+    ['a then spelled with a unicode escape', 'load().\\u0074hen(show);'],
+    ['a then after a word in a comment', '/* then */ load().then(show);'],
+    ['a template naming a promises module', 'const m = await import(`node:fs/promises`);'],
   ])('finds %s', (_, text) => {
     expect(mentions(text)).toBe(true);
   });
@@ -29,6 +32,7 @@ describe('mayMentionPromises', () => {
     ['words that only contain a promise word', 'const asyncMode = thenable + promised; fetcher(); x.onceMore();'],
     ['a static import', "import fs from 'fs'; fs.readFileSync(p);"],
     ['a member named import', 'loader.import(x);'],
+    ['names that end with a promise word', 'const $then = x; const _await = y;'],
     ['promise words in comments and messages only', "// then retry once the lock is free\n/* async */ log('finally done, then exit');"],
   ])('finds nothing in %s', (_, text) => {
     expect(mentions(text)).toBe(false);
