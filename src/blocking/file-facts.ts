@@ -25,6 +25,8 @@ export interface FileFacts {
   awaitsHandlers(): boolean;
   /** Calls whose callee is a member named `name` (`x.name(...)`, `this.name(...)`). */
   getMemberCalls(name: string): readonly TSESTree.CallExpression[];
+  /** Takes a complete `MemberCallCollector` index (the first one given wins), so no rule walks the file for it. */
+  provideMemberCalls(collector: MemberCallCollector): void;
 }
 
 const ARGUMENT_PARSERS = /(?:from\s+|require\()\s*['"](?:commander|yargs|yargs\/yargs|cac|meow|minimist|sade|mri|arg|clipanion|@oclif\/core)['"]/u;
@@ -55,22 +57,39 @@ function detectCliFile(sourceCode: SourceCode, location: FileLocation): boolean 
   return parts.slice(0, -1).some((part) => CLI_SEGMENTS.has(part)) || CLI_FILE_NAME.test(fileName);
 }
 
+/** Adds `node` to the index under its callee's member name, when it is a member call. */
+function addMemberCall(index: Map<string, TSESTree.CallExpression[]>, node: TSESTree.CallExpression): void {
+  if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  const name = getCalleeName(node.callee);
+  if (name === null) return;
+  const calls = index.get(name);
+  if (calls) calls.push(node);
+  else index.set(name, [node]);
+}
+
+/** The member calls of the file by name, in the order ESLint visits them (its visitor keys, depth first). */
 function indexMemberCalls(sourceCode: SourceCode): Map<string, TSESTree.CallExpression[]> {
   const index = new Map<string, TSESTree.CallExpression[]>();
   const stack: TSESTree.Node[] = [sourceCode.ast];
+  const children: TSESTree.Node[] = [];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const name = getCalleeName(node.callee);
-      if (name !== null) {
-        const calls = index.get(name);
-        if (calls) calls.push(node);
-        else index.set(name, [node]);
-      }
-    }
-    forEachChild(node, sourceCode.visitorKeys, (child) => stack.push(child));
+    if (node.type === AST_NODE_TYPES.CallExpression) addMemberCall(index, node);
+    forEachChild(node, sourceCode.visitorKeys, (child) => children.push(child));
+    while (children.length > 0) stack.push(children.pop() as TSESTree.Node);
   }
   return index;
+}
+
+/**
+ * Member calls gathered from a rule's `CallExpression` listener, in visiting order: the index
+ * `getMemberCalls` would otherwise walk the file for. Complete at `Program:exit`, when the rule
+ * hands it to the file's facts (`provideMemberCalls`).
+ */
+export class MemberCallCollector {
+  readonly index = new Map<string, TSESTree.CallExpression[]>();
+
+  readonly add = (node: TSESTree.CallExpression): void => addMemberCall(this.index, node);
 }
 
 const factsBySource = new WeakMap<SourceCode, FileFacts>();
@@ -90,6 +109,9 @@ export function getFileFacts(sourceCode: SourceCode, location: FileLocation): Fi
     isServerModule: () => (server ??= SERVER_MODULES.test(sourceCode.text) || /\.listen\s*\(/u.test(sourceCode.text)),
     awaitsHandlers: () => (awaits ??= AWAITING_FRAMEWORKS.test(sourceCode.text)),
     getMemberCalls: (name) => (memberCalls ??= indexMemberCalls(sourceCode)).get(name) ?? [],
+    provideMemberCalls: (collector) => {
+      memberCalls ??= collector.index;
+    },
   };
   factsBySource.set(sourceCode, facts);
   return facts;

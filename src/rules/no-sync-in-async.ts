@@ -18,6 +18,7 @@ import {
   type ExtraFunction,
 } from '../blocking/blocking-apis.js';
 import { isBusyWaitLoop, type BusyWaitLoop } from '../blocking/busy-wait.js';
+import { getFileFacts, MemberCallCollector } from '../blocking/file-facts.js';
 import {
   getArgumentListText,
   getModuleObjectNode,
@@ -188,9 +189,23 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    const listeners: TSESLint.RuleListener = {};
-    if (checksCalls) listeners.Program = checkCalls;
-    if (checksLoops) Object.assign(listeners, { WhileStatement: checkLoop, DoWhileStatement: checkLoop, ForStatement: checkLoop });
+    // Decided at the end, when the member calls the walk collected tell where methods are called from.
+    const memberCalls = new MemberCallCollector();
+    const loops: BusyWaitLoop[] = [];
+    const addLoop = (loop: BusyWaitLoop): void => {
+      loops.push(loop);
+    };
+    const listeners: TSESLint.RuleListener = {
+      'Program:exit'() {
+        if (checksCalls) {
+          getFileFacts(sourceCode, { filename: context.filename, cwd: context.cwd }).provideMemberCalls(memberCalls);
+          checkCalls();
+        }
+        for (const loop of loops) checkLoop(loop);
+      },
+    };
+    if (checksCalls) listeners.CallExpression = memberCalls.add;
+    if (checksLoops) Object.assign(listeners, { WhileStatement: addLoop, DoWhileStatement: addLoop, ForStatement: addLoop });
     return listeners;
   },
 });

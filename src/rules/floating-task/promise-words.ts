@@ -8,8 +8,11 @@ import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslin
  */
 const PROMISE_WORDS = ['async', 'await', 'Promise', 'then', 'finally', 'fetch', 'promises', 'promisify', 'once'];
 
-/** Where a promise word may be in the text: each match is then checked against the token it falls in. */
-const PROMISE_WORD_PATTERN = new RegExp(`promises|\\b(?:${[...PROMISE_WORDS, 'import'].join('|')})\\b`, 'g');
+/**
+ * Where a promise word may be in the text: each match is then checked against the token it falls
+ * in. A `\u` escape may spell a name (`\u0074hen`) whose token value is the word.
+ */
+const PROMISE_WORD_PATTERN = new RegExp(`promises|\\\\u|\\b(?:${[...PROMISE_WORDS, 'import'].join('|')})\\b`, 'g');
 
 const promiseWordSets = new Map<string, ReadonlySet<string>>();
 
@@ -34,9 +37,10 @@ export function mayMentionPromises(sourceCode: Readonly<TSESLint.SourceCode>, pr
   const tokens = sourceCode.ast.tokens;
   if (!tokens) return true;
   const words = getPromiseWords(promiseFunctions);
-  // The text search finds every built-in word; option names, and names spelled with `\u` escapes, need every token read.
-  if (promiseFunctions.length > 0 || sourceCode.text.includes('\\u')) return tokens.some((_, index) => isPromiseToken(tokens, index, words));
-  const pattern = new RegExp(PROMISE_WORD_PATTERN);
+  // The text search finds the built-in words; the names of `promiseFunctions` need every token read.
+  if (promiseFunctions.length > 0) return tokens.some((_, index) => isPromiseToken(tokens, index, words));
+  const pattern = PROMISE_WORD_PATTERN;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(sourceCode.text); match; match = pattern.exec(sourceCode.text)) {
     const index = findTokenIndexAt(tokens, match.index);
     if (index !== -1 && isPromiseToken(tokens, index, words)) return true;
