@@ -208,13 +208,17 @@ function buildBlockingReferenceMap(extraFunctions: readonly ExtraFunction[]): Mo
   return map;
 }
 
+/** A built-in module with blocking members, as an import, `require` or `getBuiltinModule` spells it. */
+const BLOCKING_BUILTIN_SPECIFIER = /['"`](?:node:)?(?:fs|child_process|perf_hooks)['"`]/u;
+
 /**
- * Whether the text may hold a blocking call this rule's tables know: every blocking `fs` and
- * `child_process` member ends in `Sync`, and a module of `extraFunctions` is named in the string
- * that imports it. False means no call can be reported.
+ * Whether the text may hold a call of a blocking module member this rule's tables know: every
+ * blocking `fs` and `child_process` member ends in `Sync` and comes from a module the file names
+ * in a string, and a module of `extraFunctions` is named in the string that imports it. False
+ * means the module tracker has nothing to find.
  */
-export function mayMentionBlockingCalls(text: string, extraFunctions: readonly ExtraFunction[]): boolean {
-  if (text.includes('Sync') || text.includes('Atomics')) return true;
+export function mayMentionBlockingModules(text: string, extraFunctions: readonly ExtraFunction[]): boolean {
+  if (text.includes('Sync') && BLOCKING_BUILTIN_SPECIFIER.test(text)) return true;
   return extraFunctions.some((extra) => text.includes(stripNodePrefix(extra.module)));
 }
 

@@ -50,7 +50,7 @@ const COMMAND_LINE_READ = /process\.argv\s*(?:\[|\.\s*(?:slice|splice|indexOf|in
 function detectCliFile(sourceCode: SourceCode, location: FileLocation): boolean {
   const text = sourceCode.text;
   if (text.startsWith('#!')) return true;
-  if (COMMAND_LINE_READ.test(text) || ARGUMENT_PARSERS.test(text) || /\bparseArgs\s*\(/u.test(text)) return true;
+  if ((text.includes('process.argv') && COMMAND_LINE_READ.test(text)) || ARGUMENT_PARSERS.test(text) || /\bparseArgs\s*\(/u.test(text)) return true;
   const relative = path.relative(location.cwd, location.filename);
   const parts = (relative.startsWith('..') || path.isAbsolute(relative) ? location.filename : relative).split(/[\\/]/u);
   const fileName = parts.at(-1) ?? '';

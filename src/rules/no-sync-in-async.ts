@@ -7,7 +7,7 @@ import { describeConcurrentContext } from '../blocking/describe-run-context.js';
 import type { FunctionNode } from '../ast/function-node.js';
 import {
   getAlternativeText,
-  mayMentionBlockingCalls,
+  mayMentionBlockingModules,
   mayMentionClocks,
   CLOCK_REFERENCE_MAP,
   getBlockingReferenceMap,
@@ -116,10 +116,17 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const checksCalls = mayMentionBlockingCalls(sourceCode.text, options.extraFunctions ?? []);
-    const checksLoops = mayMentionClocks(sourceCode.text);
-    if (!checksCalls && !checksLoops) return {};
     const allowed = new Set((options.allow ?? []).map(stripNodePrefix));
+    const tracksModules = mayMentionBlockingModules(sourceCode.text, options.extraFunctions ?? []);
+    /** `Date.now()` / `performance.now()` calls that reach the real clock: `perf_hooks` with the blocking calls, the globals at the first loop. */
+    const clockCalls = new Set<TSESTree.Node>();
+    // The blocking calls are found before the walk (from the scopes), so a file without one skips it.
+    const calls = [
+      ...(tracksModules ? findBlockingModuleCalls(sourceCode, options.extraFunctions ?? [], allowed, clockCalls) : []),
+      ...(sourceCode.text.includes('Atomics') ? findAtomicsWaits(sourceCode, allowed) : []),
+    ];
+    const checksLoops = mayMentionClocks(sourceCode.text);
+    if (calls.length === 0 && !checksLoops) return {};
     let topLevelAwait: boolean | undefined;
     const contextOptions: AsyncContextOptions = {
       checkArrayCallbacks: options.checkArrayCallbacks !== false,
@@ -127,17 +134,15 @@ export default createRule<Options, MessageIds>({
       hasTopLevelAwait: () => (topLevelAwait ??= hasTopLevelAwait(sourceCode)),
     };
     const scope = { context, reportIn: options.reportIn ?? 'concurrent-paths', asyncOptions: contextOptions };
-    /** `Date.now()` / `performance.now()` calls that reach the real clock: `perf_hooks` in `Program`, the globals at the first loop. */
-    const clockCalls = new Set<TSESTree.Node>();
     let globalClocksFound = false;
 
     /**
      * The global clocks matter only to a loop, and only the ones the file spells are looked for.
-     * `Program` finds the `perf_hooks` clock with the blocking calls; a file without those tracks it alone.
+     * The `perf_hooks` clock is found with the blocking calls; a file without those tracks it alone.
      */
     function addGlobalClockCalls(): void {
       globalClocksFound = true;
-      if (!checksCalls && sourceCode.text.includes('perf_hooks')) {
+      if (!tracksModules && sourceCode.text.includes('perf_hooks')) {
         for (const { node } of findModuleMemberReferences(sourceCode, CLOCK_REFERENCE_MAP, { builtin: true, types: ['call'] })) clockCalls.add(node);
       }
       const members: GlobalMemberMap<true> = {};
@@ -164,31 +169,6 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function checkCalls(): void {
-      const references = findModuleMemberReferences(sourceCode, getBlockingReferenceMap(options.extraFunctions ?? []), {
-        builtin: true,
-        types: ['call'],
-      });
-      for (const reference of references) {
-        if (reference.info.kind === 'clock') {
-          clockCalls.add(reference.node);
-          continue;
-        }
-        if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
-        if (allowed.has(`${stripNodePrefix(reference.module)}.${reference.member}`)) continue;
-        reportBlockingCall(context, reference.node, reference.info.api, {
-          name: reference.member === 'default' ? reference.module : reference.member,
-          memberPath: reference.member === 'default' ? [] : reference.member.split('.'),
-          scope,
-        });
-      }
-      if (!sourceCode.text.includes('Atomics')) return;
-      const sleep: BlockingApi = { kind: 'advice', advice: SLEEP_ADVICE };
-      for (const { node, path } of findGlobalMemberCalls(sourceCode, { Atomics: { wait: true } })) {
-        if (!allowed.has(path)) reportBlockingCall(context, node, sleep, { name: path, memberPath: [], scope });
-      }
-    }
-
     // Decided at the end, when the member calls the walk collected tell where methods are called from.
     const memberCalls = new MemberCallCollector();
     const loops: BusyWaitLoop[] = [];
@@ -197,14 +177,14 @@ export default createRule<Options, MessageIds>({
     };
     const listeners: TSESLint.RuleListener = {
       'Program:exit'() {
-        if (checksCalls) {
+        if (calls.length > 0) {
           getFileFacts(sourceCode, { filename: context.filename, cwd: context.cwd }).provideMemberCalls(memberCalls);
-          checkCalls();
+          for (const call of calls) reportBlockingCall(context, call.node, call.api, { ...call.name, scope });
         }
         for (const loop of loops) checkLoop(loop);
       },
     };
-    if (checksCalls) listeners.CallExpression = memberCalls.add;
+    if (calls.length > 0) listeners.CallExpression = memberCalls.add;
     if (checksLoops) Object.assign(listeners, { WhileStatement: addLoop, DoWhileStatement: addLoop, ForStatement: addLoop });
     return listeners;
   },
@@ -216,6 +196,49 @@ interface ReportOptions {
   /** The member steps from the module object to the called function (`['realpathSync', 'native']`). */
   memberPath: readonly string[];
   scope: Omit<Parameters<typeof getReportDecision>[1], 'context'>;
+}
+
+interface BlockingCall {
+  node: TSESTree.CallExpression;
+  api: BlockingApi;
+  name: { name: string; memberPath: string[] };
+}
+
+const SLEEP_API: BlockingApi = { kind: 'advice', advice: SLEEP_ADVICE };
+
+/**
+ * The file's calls of blocking module members (in any import spelling) that `allow` does not
+ * exempt. The `perf_hooks` clock calls the same tracking finds go to `clockCalls`.
+ */
+function findBlockingModuleCalls(
+  sourceCode: SourceCode,
+  extraFunctions: readonly ExtraFunction[],
+  allowed: ReadonlySet<string>,
+  clockCalls: Set<TSESTree.Node>,
+): BlockingCall[] {
+  const calls: BlockingCall[] = [];
+  for (const reference of findModuleMemberReferences(sourceCode, getBlockingReferenceMap(extraFunctions), { builtin: true, types: ['call'] })) {
+    if (reference.info.kind === 'clock') {
+      clockCalls.add(reference.node);
+      continue;
+    }
+    if (reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (allowed.has(`${stripNodePrefix(reference.module)}.${reference.member}`)) continue;
+    const isModule = reference.member === 'default';
+    calls.push({
+      node: reference.node,
+      api: reference.info.api,
+      name: { name: isModule ? reference.module : reference.member, memberPath: isModule ? [] : reference.member.split('.') },
+    });
+  }
+  return calls;
+}
+
+/** The global `Atomics.wait` calls (any spelling) that `allow` does not exempt. */
+function findAtomicsWaits(sourceCode: SourceCode, allowed: ReadonlySet<string>): BlockingCall[] {
+  return findGlobalMemberCalls(sourceCode, { Atomics: { wait: true } })
+    .filter(({ path }) => !allowed.has(path))
+    .map(({ node, path }) => ({ node, api: SLEEP_API, name: { name: path, memberPath: [] } }));
 }
 
 function reportBlockingCall(

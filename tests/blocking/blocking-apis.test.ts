@@ -4,7 +4,7 @@ import {
   BLOCKING_FS_APIS,
   getAlternativeText,
   getBlockingReferenceMap,
-  mayMentionBlockingCalls,
+  mayMentionBlockingModules,
   mayMentionClocks,
 } from '../../src/blocking/blocking-apis.js';
 import * as fs from 'node:fs';
@@ -71,24 +71,29 @@ describe('getAlternativeText', () => {
   });
 });
 
-describe('mayMentionBlockingCalls', () => {
+describe('mayMentionBlockingModules', () => {
   it.each([
-    ['a Sync member', "const { readFileSync } = require('fs');"],
-    ['Atomics.wait', 'Atomics.wait(view, 0, 0, 100);'],
+    ['a Sync member of fs', "const { readFileSync } = require('fs');"],
+    ['a Sync member of node:child_process', 'import cp from "node:child_process"; cp.execSync(cmd);'],
+    ['a module named in a template', 'const fs = process.getBuiltinModule(`fs`); fs.statSync(p);'],
   ])('finds %s', (_, text) => {
-    expect(mayMentionBlockingCalls(text, [])).toBe(true);
+    expect(mayMentionBlockingModules(text, [])).toBe(true);
   });
 
-  it('finds nothing in a file without those words (a clock alone is not a blocking call)', () => {
-    expect(mayMentionBlockingCalls("import { readFile } from 'node:fs/promises'; await readFile(p);", [])).toBe(false);
-    expect(mayMentionBlockingCalls('while (Date.now() < end) {}', [])).toBe(false);
+  it.each([
+    ['a file without those words', "import { readFile } from 'node:fs/promises'; await readFile(p);"],
+    ['a clock alone', 'while (Date.now() < end) {}'],
+    ['a Sync name without a blocking module', "import { SyncHook } from 'tapable'; new SyncHook();"],
+    ['Atomics.wait (a global, not a module member)', 'Atomics.wait(view, 0, 0, 100);'],
+  ])('finds nothing in %s', (_, text) => {
+    expect(mayMentionBlockingModules(text, [])).toBe(false);
   });
 
   it('counts a module of extraFunctions, with or without node:', () => {
     const text = "import Database from 'better-sqlite3'; new Database(p).prepare(sql).all();";
-    expect(mayMentionBlockingCalls(text, [{ module: 'better-sqlite3', names: ['default'] }])).toBe(true);
-    expect(mayMentionBlockingCalls("import dns from 'dns';", [{ module: 'node:dns', names: ['lookup'] }])).toBe(true);
-    expect(mayMentionBlockingCalls(text, [{ module: 'fs-extra', names: ['readJson'] }])).toBe(false);
+    expect(mayMentionBlockingModules(text, [{ module: 'better-sqlite3', names: ['default'] }])).toBe(true);
+    expect(mayMentionBlockingModules("import dns from 'dns';", [{ module: 'node:dns', names: ['lookup'] }])).toBe(true);
+    expect(mayMentionBlockingModules(text, [{ module: 'fs-extra', names: ['readJson'] }])).toBe(false);
   });
 });
 

@@ -58,13 +58,14 @@ interface VoidCallbackReceiver {
 
 function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const { context, services } = shared;
-  // Only an argument that can return a promise can be reported: most calls pass none, and are
-  // left before the receiver (a module lookup for `createServer`) is asked about.
-  if (!call.arguments.some((argument) => isCallbackCandidate(shared, argument))) return;
   const callee = skipTypeWrappers(call.callee);
   const isForEach = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getCalleeName(callee) === 'forEach';
+  // Without types only a few receivers can be reported, and their names settle most calls; with
+  // types any receiver can, so the arguments are looked at first (the checker is asked later).
+  if (!services && !isForEach && !mayIgnoreCallbackResult(call, callee) && emitters.getListenerApi(call) === null) return;
+  // Only an argument that can return a promise can be reported: most calls pass none.
+  if (!call.arguments.some((argument) => isCallbackCandidate(shared, argument))) return;
   const serverApi = emitters.getListenerApi(call) !== null;
-  if (!services && !isForEach && !serverApi && !mayIgnoreCallbackResult(call, callee)) return;
   call.arguments.forEach((argument, index) => {
     if (isForEach && index !== 0) return;
     const isMember = callee.type === AST_NODE_TYPES.MemberExpression;
