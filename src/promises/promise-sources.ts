@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isGlobalReference } from '../scope/globals.js';
+import { findUnresolvedReferences, isGlobalReference } from '../scope/globals.js';
 import {
   findModuleMemberReferences,
   type ModuleMemberMap,
@@ -250,52 +250,32 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
 }
 
 /**
- * Where the token right after each `await` starts (past any opening parentheses): `await pool.query()`
- * starts with the receiver's token, so only variables read there can have an awaited method. Found
- * from the few `await` tokens (text search, then the token index) instead of every variable's
- * references.
+ * The receiver and method names each `await` is followed by (`await pool.query(` gives `pool.query`;
+ * past opening parentheses), from the few `await` tokens (text search, then the token index).
+ * A receiver followed by anything but `.` or `?.` and a name (`await (pool).query()`,
+ * `await pool['query']()`) may still be awaited through a method: it is kept with any method.
  */
-function getAwaitedTokenStarts(sourceCode: Readonly<TSESLint.SourceCode>): Set<number> {
-  const starts = new Set<number>();
+interface AwaitedNames {
+  pairs: ReadonlySet<string>;
+  anyMethod: ReadonlySet<string>;
+}
+
+function getAwaitedNames(sourceCode: Readonly<TSESLint.SourceCode>): AwaitedNames {
+  const pairs = new Set<string>();
+  const anyMethod = new Set<string>();
   const text = sourceCode.text;
   for (let index = text.indexOf('await'); index !== -1; index = text.indexOf('await', index + 5)) {
     const token = sourceCode.getTokenByRangeStart(index);
     if (token?.value !== 'await') continue;
-    let next = sourceCode.getTokenAfter(token);
-    while (next?.value === '(') next = sourceCode.getTokenAfter(next);
-    if (next?.type === AST_TOKEN_TYPES.Identifier) starts.add(next.range[0]);
+    let receiver = sourceCode.getTokenAfter(token);
+    while (receiver?.value === '(') receiver = sourceCode.getTokenAfter(receiver);
+    if (receiver?.type !== AST_TOKEN_TYPES.Identifier) continue;
+    const next = sourceCode.getTokenAfter(receiver);
+    const method = next?.value === '.' || next?.value === '?.' ? sourceCode.getTokenAfter(next) : null;
+    if (method) pairs.add(`${receiver.value}.${method.value.replace(/^#/u, '')}`);
+    else if (next?.value === ')' || next?.value === '[') anyMethod.add(receiver.value);
   }
-  return starts;
-}
-
-/** Whether a sorted list of offsets has one in `[start, end)`. */
-function hasOffsetIn(sorted: readonly number[], [start, end]: TSESTree.Range): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] as number) < start) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length && (sorted[low] as number) < end;
-}
-
-/**
- * The variables read right after an `await`: only the scopes whose code holds such a token have
- * their references read (most functions of a file await nothing), each reference once.
- */
-function getAwaitedReceiverVariables(sourceCode: Readonly<TSESLint.SourceCode>): Set<TSESLint.Scope.Variable> {
-  const variables = new Set<TSESLint.Scope.Variable>();
-  const starts = getAwaitedTokenStarts(sourceCode);
-  if (starts.size === 0) return variables;
-  const sorted = [...starts].sort((a, b) => a - b);
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    if (!hasOffsetIn(sorted, scope.block.range)) continue;
-    for (const ref of scope.references) {
-      if (ref.resolved && starts.has(ref.identifier.range[0])) variables.add(ref.resolved);
-    }
-  }
-  return variables;
+  return { pairs, anyMethod };
 }
 
 /** The call `<identifier>.<method>(...)` the identifier is the receiver of, with the method's name. */
@@ -308,34 +288,46 @@ function getMethodCall(identifier: TSESTree.Node): { call: TSESTree.CallExpressi
   return name === null ? null : { call, name };
 }
 
-/**
- * Calls `<variable>.<method>(...)` whose method the file awaits through the same constant variable
- * elsewhere (`await pool.query(a)` makes `pool.query(b)` a promise too): the code itself treats the
- * method as returning a promise. Functions and classes of the file are judged by their bodies instead;
- * only the calls that are not awaited become known promises.
- */
-function findCallsOfAwaitedMethods(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
-  const found: TSESTree.CallExpression[] = [];
-  for (const variable of getAwaitedReceiverVariables(sourceCode)) {
-    if (variable.references.length < 2) continue;
-    if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) continue;
-    // First the methods awaited through the variable (most variables have none), then their other calls.
-    const awaited = new Set<string>();
-    for (const ref of variable.references) {
-      const found = getMethodCall(ref.identifier);
-      if (found?.call.parent?.type === AST_NODE_TYPES.AwaitExpression) awaited.add(found.name);
-    }
-    // The constant-binding check walks the references again: only for the few variables that qualify.
-    if (awaited.size === 0 || !isConstantVariable(variable)) continue;
-    for (const ref of variable.references) {
-      const method = getMethodCall(ref.identifier);
-      // A call given a callback may be the callback form, or return what the callback returns
-      // (`time.start(name, () => ...)`); an awaited call is judged as it was.
-      if (!method || !awaited.has(method.name) || method.call.parent?.type === AST_NODE_TYPES.AwaitExpression) continue;
-      if (!method.call.arguments.some((argument) => isFunctionNode(argument))) found.push(method.call);
-    }
+/** The methods awaited through `variable` (`await pool.query()`), when it is a constant read at least twice; else none. */
+function getMethodsAwaitedThrough(variable: TSESLint.Scope.Variable): ReadonlySet<string> {
+  const awaited = new Set<string>();
+  if (variable.references.length < 2) return awaited;
+  if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) return awaited;
+  for (const ref of variable.references) {
+    const found = getMethodCall(ref.identifier);
+    if (found?.call.parent?.type === AST_NODE_TYPES.AwaitExpression) awaited.add(found.name);
   }
-  return found;
+  // The constant-binding check walks the references again: only for the few variables that qualify.
+  return awaited.size > 0 && !isConstantVariable(variable) ? new Set() : awaited;
+}
+
+/**
+ * Whether `call` is `<variable>.<method>(...)` with a method the file awaits through the same
+ * constant variable elsewhere (`await pool.query(a)` makes `pool.query(b)` a promise too): the
+ * code itself treats the method as returning a promise. Functions and classes of the file are
+ * judged by their bodies instead; an awaited call, or one given a callback (it may be the callback
+ * form, or return what the callback returns: `time.start(name, () => ...)`), is judged as it is.
+ * Decided per call the rule asks about: the names after each `await` settle most calls, and each
+ * variable's references are read once.
+ */
+function createAwaitedMethodTest(sourceCode: Readonly<TSESLint.SourceCode>): (call: TSESTree.CallExpression) => boolean {
+  let names: AwaitedNames | null = null;
+  const byVariable = new Map<TSESLint.Scope.Variable, ReadonlySet<string>>();
+  return (call) => {
+    const callee = call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+    if (call.parent.type === AST_NODE_TYPES.AwaitExpression || call.arguments.some((argument) => isFunctionNode(argument))) return false;
+    const receiver = callee.object;
+    const method = getMethodCall(receiver)?.name;
+    if (method === undefined) return false;
+    names ??= getAwaitedNames(sourceCode);
+    if (!names.pairs.has(`${receiver.name}.${method}`) && !names.anyMethod.has(receiver.name)) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
+    if (!variable) return false;
+    let awaited = byVariable.get(variable);
+    if (!awaited) byVariable.set(variable, (awaited = getMethodsAwaitedThrough(variable)));
+    return awaited.has(method);
+  };
 }
 
 /**
@@ -373,9 +365,9 @@ export function findPromiseSources(
   }
 
   const globalScope = sourceCode.text.includes('fetch') ? sourceCode.scopeManager?.globalScope : undefined;
-  for (const ref of globalScope?.through ?? []) {
+  for (const ref of globalScope ? findUnresolvedReferences(globalScope, 'fetch') : []) {
     const identifier = ref.identifier as TSESTree.Identifier;
-    if (identifier.name !== 'fetch' || !isGlobalReference(identifier, sourceCode)) continue;
+    if (!isGlobalReference(identifier, sourceCode)) continue;
     const call = identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
     known.set(call, { cannotReject: false });
@@ -393,15 +385,14 @@ export function findPromiseSources(
     }
   }
 
-  for (const call of findCallsOfAwaitedMethods(sourceCode)) if (!known.has(call)) known.set(call, { cannotReject: false });
-
+  const isCallOfAwaitedMethod = createAwaitedMethodTest(sourceCode);
   const { isPromiseFunctionName, isAllowedName } = getOptionTables(options);
   return {
     getKnownPromiseCall(node) {
       const found = known.get(node);
       if (found) return found;
-      if (node.type === AST_NODE_TYPES.CallExpression && isPromiseFunctionName(node.callee)) return { cannotReject: false };
-      return undefined;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      return isPromiseFunctionName(node.callee) || isCallOfAwaitedMethod(node) ? { cannotReject: false } : undefined;
     },
     isAllowedCall(node) {
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;

@@ -23,7 +23,7 @@ export function findGlobalReferences(globalScope: TSESLint.Scope.Scope, name: st
     if (variable.defs.length > 0 || variable.references.some((ref) => ref.isWrite())) return [];
     return variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
   }
-  const unresolved = getUnresolvedByName(globalScope).get(name) ?? [];
+  const unresolved = findUnresolvedReferences(globalScope, name);
   if (unresolved.some((ref) => ref.isWrite())) return [];
   return unresolved.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Identifier);
 }
@@ -48,4 +48,9 @@ function getUnresolvedByName(globalScope: TSESLint.Scope.Scope): Map<string, TSE
     unresolvedByScope.set(globalScope, byName);
   }
   return byName;
+}
+
+/** The references to `name` that nothing in the program declares (reads and writes), from the grouping above. */
+export function findUnresolvedReferences(globalScope: TSESLint.Scope.Scope, name: string): readonly TSESLint.Scope.Reference[] {
+  return getUnresolvedByName(globalScope).get(name) ?? [];
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { findGlobalReferences, isGlobalReference } from '../../src/scope/globals.js';
+import { findGlobalReferences, findUnresolvedReferences, isGlobalReference } from '../../src/scope/globals.js';
 import { withSourceCode } from '../helpers/lint-code.js';
 import { allNodes } from '../helpers/node-by-text.js';
 
@@ -36,4 +36,20 @@ describe('findGlobalReferences', () => {
     ['require = null; require("a");', 0, 'reassigned, so no read can be trusted'],
     ['function f(require) { require("a"); }', 0, 'a parameter of that name is not the global'],
   ])('%s: %s (%s)', (code, expected) => expect(countReads(code, 'require')).toBe(expected));
+});
+
+describe('findUnresolvedReferences', () => {
+  const describeRefs = (code: string, name: string): string[] =>
+    withSourceCode(code, ({ sourceCode }) => {
+      const globalScope = sourceCode.scopeManager?.globalScope;
+      if (!globalScope) throw new Error('no global scope');
+      return findUnresolvedReferences(globalScope, name).map((ref) => (ref.isWrite() ? 'write' : 'read'));
+    });
+
+  it.each([
+    ['fetch("/a"); function f() { return fetch("/b"); }', ['read', 'read'], 'reads anywhere in the file'],
+    ['fetch = wrap(fetch);', ['write', 'read'], 'writes too (callers decide what a write means)'],
+    ['function f(fetch) { fetch("/a"); }', [], 'a binding of that name is not unresolved'],
+    ['other("/a");', [], 'other names'],
+  ])('%s: %j (%s)', (code, expected) => expect(describeRefs(code, 'fetch')).toEqual(expected));
 });
