@@ -85,4 +85,28 @@ async function f() {
     expect(found.promises).toEqual(['query()', 'db.query()', "axios.get('/')"]);
     expect(found.allowed).toEqual([`${focused}('x')`, "it('y')", "axios.post('/')"]);
   });
+
+  describe('calls of a method the file awaits through the same constant', () => {
+    const dropped = (code: string): string[] => sources(code).promises;
+
+    it.each([
+      ['await pool.query(a);', 'the plain form'],
+      ['await (pool.query(a));', 'a parenthesised call'],
+      ['await (pool).query(a);', 'a parenthesised receiver'],
+      ["await pool['query'](a);", 'a computed key'],
+    ])('%s (%s) makes pool.query(b) a promise', (awaited) => {
+      expect(dropped(`const pool = connect();\nasync function f() { ${awaited} }\npool.query(b);`)).toEqual(['pool.query(b)']);
+    });
+
+    it.each([
+      ['let pool = connect(); pool = other();\nasync function f() { await pool.query(a); }\npool.query(b);', 'a variable assigned again'],
+      ['class pool {}\nasync function f() { await pool.query(a); }\npool.query(b);', 'a class (judged by its body)'],
+      ['const pool = connect();\nasync function f() { await pool?.query(a); }\npool.query(b);', 'an optional call (not awaited directly)'],
+      ['const pool = connect();\nasync function f() { await pool.query(a); }\npool.close(b);', 'another method'],
+      ['const pool = connect();\nasync function f() { await pool.query(a); }\npool.query(b, () => {});', 'the callback form'],
+      ['const pool = connect();\nasync function f(pool) { await pool.query(a); }\npool.query(b);', 'a parameter of that name, not the constant'],
+    ])('%s: nothing (%s)', (code) => {
+      expect(dropped(code)).toEqual([]);
+    });
+  });
 });
