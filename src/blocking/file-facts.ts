@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName } from '../ast/callee-name.js';
 import { forEachChild } from '../ast/walk.js';
+import { getModuleSpecifiers } from '../modules/module-tracker.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -29,7 +30,8 @@ export interface FileFacts {
   provideMemberCalls(collector: MemberCallCollector): void;
 }
 
-const ARGUMENT_PARSERS = /(?:from\s+|require\()\s*['"](?:commander|yargs|yargs\/yargs|cac|meow|minimist|sade|mri|arg|clipanion|@oclif\/core)['"]/u;
+/** Packages that parse a command line: a file that imports one runs as a command-line step. */
+const ARGUMENT_PARSERS = new Set(['commander', 'yargs', 'yargs/yargs', 'cac', 'meow', 'minimist', 'sade', 'mri', 'arg', 'clipanion', '@oclif/core']);
 const SERVER_MODULES =
   /(?:from\s+|require\()\s*['"](?:node:)?(?:express|koa|fastify|@hapi\/hapi|hapi|connect|polka|restify|http|https|http2|@koa\/router|koa-router|h3|hono)['"]/u;
 const AWAITING_FRAMEWORKS = /(?:from\s+|require\()\s*['"](?:koa|@koa\/router|koa-router|fastify|@hapi\/hapi|hapi)['"]/u;
@@ -50,7 +52,8 @@ const COMMAND_LINE_READ = /process\.argv\s*(?:\[|\.\s*(?:slice|splice|indexOf|in
 function detectCliFile(sourceCode: SourceCode, location: FileLocation): boolean {
   const text = sourceCode.text;
   if (text.startsWith('#!')) return true;
-  if ((text.includes('process.argv') && COMMAND_LINE_READ.test(text)) || ARGUMENT_PARSERS.test(text) || /\bparseArgs\s*\(/u.test(text)) return true;
+  if (text.includes('process.argv') && COMMAND_LINE_READ.test(text)) return true;
+  if ([...getModuleSpecifiers(sourceCode)].some((specifier) => ARGUMENT_PARSERS.has(specifier)) || /\bparseArgs\s*\(/u.test(text)) return true;
   const relative = path.relative(location.cwd, location.filename);
   const parts = (relative.startsWith('..') || path.isAbsolute(relative) ? location.filename : relative).split(/[\\/]/u);
   const fileName = parts.at(-1) ?? '';

@@ -82,9 +82,7 @@ export function findModuleMemberReferences<T>(
   };
 
   const esmTraceMap: TraceMap = {};
-  for (const [specifier, traceMap] of moduleTraceMaps) {
-    esmTraceMap[specifier] = { [ESM]: true, default: traceMap, ...traceMap };
-  }
+  for (const [specifier, traceMap] of moduleTraceMaps) esmTraceMap[specifier] = getEsmTraceMap(traceMap);
   collect(tracker.iterateEsmReferences(esmTraceMap as EslintUtilsTraceMap<unknown>));
 
   for (const call of bindings.requireCalls) {
@@ -103,6 +101,24 @@ export function findModuleMemberReferences<T>(
     for (const identifier of identifiers) collect(fromNode(identifier, traceMap));
   }
   return results.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** An ES module's trace map: its members, and the same under `default` (a CommonJS module imported by default), built once per map. */
+const esmTraceMaps = new WeakMap<TraceMap, TraceMap>();
+
+function getEsmTraceMap(traceMap: TraceMap): TraceMap {
+  let esm = esmTraceMaps.get(traceMap);
+  if (!esm) esmTraceMaps.set(traceMap, (esm = { [ESM]: true, default: traceMap, ...traceMap }));
+  return esm;
+}
+
+/**
+ * Every module specifier the file imports, re-exports, `require`s, `getBuiltinModule`s or
+ * `import x = require()`s (as written: `node:fs` and `fs` differ).
+ */
+export function getModuleSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  return globalScope ? getModuleBindings(sourceCode, globalScope).specifiers : new Set();
 }
 
 /** Where a file binds modules: what the tracker starts from, whatever members a caller tracks. */

@@ -96,6 +96,10 @@ const ROWS: [string, string, { filename?: string }?][] = [
   ['export function status() { return { argv: process.argv }; }\nexport async function stop() { mark(); }', 'unknown'],
   ["export function describe(log) { log('command: ' + process.argv.join(' ')); }\nexport async function stop() { mark(); }", 'unknown'],
   ["import { program } from 'commander';\nexport async function build() { mark(); }", 'sequential cli'],
+  ["const yargs = require('yargs/yargs');\nexports.build = async function build() { mark(); };", 'sequential cli'],
+  ["import { parseArgs } from 'node:util';\nconst { values } = parseArgs({ options: {} });\nexport async function build() { mark(); }", 'sequential cli'],
+  // An argument parser named only in a comment or a message is not imported.
+  ["// usage: see require('commander') docs\nexport async function build() { mark(); }", 'unknown'],
   ['export async function release() { mark(); }', 'sequential cli', { filename: 'packages/tool/bin/release.js' }],
   ['export async function release() { mark(); }', 'sequential cli', { filename: 'src/cli/release.js' }],
   ["export default { name: 'p', async buildStart() { mark(); } };", 'sequential build-hook'],
