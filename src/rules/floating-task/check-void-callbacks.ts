@@ -64,13 +64,14 @@ function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call
   // types any receiver can, so the arguments are looked at first (the checker is asked later).
   if (!services && !isForEach && !mayIgnoreCallbackResult(call, callee) && emitters.getListenerApi(call) === null) return;
   // Only an argument that can return a promise can be reported: most calls pass none.
-  if (!call.arguments.some((argument) => isCallbackCandidate(shared, argument))) return;
+  const candidates = call.arguments.map((argument) => isCallbackCandidate(shared, argument));
+  if (!candidates.includes(true)) return;
   const serverApi = emitters.getListenerApi(call) !== null;
   call.arguments.forEach((argument, index) => {
     if (isForEach && index !== 0) return;
     const isMember = callee.type === AST_NODE_TYPES.MemberExpression;
     if (!services && !isForEach && !serverApi && index !== (isMember ? 1 : 0) && !(isMember && index === call.arguments.length - 1)) return;
-    if (!isCallbackCandidate(shared, argument)) return;
+    if (!candidates[index]) return;
     // The receiver is cheaper to rule out than the callback's return type (which makes the checker resolve the call).
     const receiver = isForEach ? null : serverApi ? { text: getCalleeText(call), kind: 'void-callback' as const } : getVoidCallbackReceiver(shared, emitters, call, index);
     if (!isForEach && receiver === null) return;
