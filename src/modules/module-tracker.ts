@@ -3,6 +3,7 @@ import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, type TraceMap as EslintUt
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { stripNodePrefix } from './builtin-modules.js';
 import { findGlobalReferences } from '../scope/globals.js';
+import { memoizeByKey } from '../ast/memoize.js';
 
 /**
  * What to track: module name (without `node:`) to member path (`readFileSync`, `realpathSync.native`,
@@ -61,7 +62,7 @@ export function findModuleMemberReferences<T>(
 ): ModuleMemberReference<T>[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
-  const bindings = getModuleBindings(sourceCode, globalScope);
+  const bindings = getModuleBindings(sourceCode);
   const imported = getImportedModules(members, bindings.specifiers, options.builtin === true);
   if (imported === null) return [];
   const types = new Set<ModuleReferenceType>(options.types ?? ['call', 'construct']);
@@ -117,8 +118,7 @@ function getEsmTraceMap(traceMap: TraceMap): TraceMap {
  * `import x = require()`s (as written: `node:fs` and `fs` differ).
  */
 export function getModuleSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  return globalScope ? getModuleBindings(sourceCode, globalScope).specifiers : new Set();
+  return getModuleBindings(sourceCode).specifiers;
 }
 
 /** Where a file binds modules: what the tracker starts from, whatever members a caller tracks. */
@@ -135,11 +135,7 @@ interface ModuleBindings {
  * several maps each): keyed by the `SourceCode`, which ESLint makes once per linted file, so it is
  * safe with `--concurrency` and in editors.
  */
-const bindingsBySourceCode = new WeakMap<Readonly<TSESLint.SourceCode>, ModuleBindings>();
-
-function getModuleBindings(sourceCode: Readonly<TSESLint.SourceCode>, globalScope: TSESLint.Scope.Scope): ModuleBindings {
-  const cached = bindingsBySourceCode.get(sourceCode);
-  if (cached) return cached;
+const getModuleBindings = memoizeByKey((sourceCode: Readonly<TSESLint.SourceCode>): ModuleBindings => {
   const specifiers = new Set<string>();
   for (const statement of sourceCode.ast.body) {
     if ('source' in statement && statement.source?.type === AST_NODE_TYPES.Literal && typeof statement.source.value === 'string') {
@@ -151,16 +147,16 @@ function getModuleBindings(sourceCode: Readonly<TSESLint.SourceCode>, globalScop
     if (specifier !== null) specifiers.add(specifier);
     return specifier !== null;
   };
+  const globalScope = sourceCode.scopeManager?.globalScope;
   const bindings: ModuleBindings = {
     specifiers,
-    requireCalls: findGlobalCalls(globalScope, 'require').filter(withSpecifier),
-    builtinModuleCalls: findGlobalMethodCalls(globalScope, 'process', 'getBuiltinModule').filter(withSpecifier),
+    requireCalls: globalScope ? findGlobalCalls(globalScope, 'require').filter(withSpecifier) : [],
+    builtinModuleCalls: globalScope ? findGlobalMethodCalls(globalScope, 'process', 'getBuiltinModule').filter(withSpecifier) : [],
     importEquals: findImportEqualsRequires(sourceCode),
   };
   for (const { specifier } of bindings.importEquals) specifiers.add(specifier);
-  bindingsBySourceCode.set(sourceCode, bindings);
   return bindings;
-}
+});
 
 /**
  * The tracked modules the file binds (`fs` also as `node:fs` for built-ins), or null when it binds

@@ -1,4 +1,5 @@
 import { ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memoizeByKey } from '../ast/memoize.js';
 
 /**
  * Whether `identifier` reads the global of that name: no declaration in the program shadows it
@@ -33,22 +34,16 @@ export function findGlobalReferences(globalScope: TSESLint.Scope.Scope, name: st
  * manager per linted file, so the rules of a file share it): several rules ask for several globals
  * (`require`, `process`, `Date`, `globalThis`, ...), and each lookup would otherwise walk all of them.
  */
-const unresolvedByScope = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Reference[]>>();
-
-function getUnresolvedByName(globalScope: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> {
-  let byName = unresolvedByScope.get(globalScope);
-  if (!byName) {
-    byName = new Map();
-    for (const ref of globalScope.through) {
-      if (ref.resolved !== null) continue;
-      const list = byName.get(ref.identifier.name);
-      if (list) list.push(ref);
-      else byName.set(ref.identifier.name, [ref]);
-    }
-    unresolvedByScope.set(globalScope, byName);
+const getUnresolvedByName = memoizeByKey((globalScope: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> => {
+  const byName = new Map<string, TSESLint.Scope.Reference[]>();
+  for (const ref of globalScope.through) {
+    if (ref.resolved !== null) continue;
+    const list = byName.get(ref.identifier.name);
+    if (list) list.push(ref);
+    else byName.set(ref.identifier.name, [ref]);
   }
   return byName;
-}
+});
 
 /** The references to `name` that nothing in the program declares (reads and writes), from the grouping above. */
 export function findUnresolvedReferences(globalScope: TSESLint.Scope.Scope, name: string): readonly TSESLint.Scope.Reference[] {
