@@ -105,13 +105,7 @@ export function findModuleMemberReferences<T>(
 }
 
 /** An ES module's trace map: its members, and the same under `default` (a CommonJS module imported by default), built once per map. */
-const esmTraceMaps = new WeakMap<TraceMap, TraceMap>();
-
-function getEsmTraceMap(traceMap: TraceMap): TraceMap {
-  let esm = esmTraceMaps.get(traceMap);
-  if (!esm) esmTraceMaps.set(traceMap, (esm = { [ESM]: true, default: traceMap, ...traceMap }));
-  return esm;
-}
+const getEsmTraceMap = memoizeByKey((traceMap: TraceMap): TraceMap => ({ [ESM]: true, default: traceMap, ...traceMap }));
 
 /**
  * Every module specifier the file imports, re-exports, `require`s, `getBuiltinModule`s or

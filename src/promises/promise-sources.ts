@@ -272,7 +272,7 @@ function getAwaitedNames(sourceCode: Readonly<TSESLint.SourceCode>): AwaitedName
     if (receiver?.type !== AST_TOKEN_TYPES.Identifier) continue;
     const next = sourceCode.getTokenAfter(receiver);
     const method = next?.value === '.' || next?.value === '?.' ? sourceCode.getTokenAfter(next) : null;
-    if (method) pairs.add(`${receiver.value}.${method.value.replace(/^#/u, '')}`);
+    if (method) pairs.add(`${receiver.value}.${method.value}`);
     else if (next?.value === ')' || next?.value === '[') anyMethod.add(receiver.value);
   }
   return { pairs, anyMethod };

@@ -181,7 +181,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (calls.length > 0) {
           getFileFacts(sourceCode, { filename: context.filename, cwd: context.cwd }).provideMemberCalls(memberCalls);
-          for (const call of calls) reportBlockingCall(context, call.node, call.api, { ...call.name, scope });
+          for (const call of calls) reportBlockingCall(context, call.node, call.api, { ...call.naming, scope });
         }
         for (const loop of loops) checkLoop(loop);
       },
@@ -203,7 +203,8 @@ interface ReportOptions {
 interface BlockingCall {
   node: TSESTree.CallExpression;
   api: BlockingApi;
-  name: { name: string; memberPath: string[] };
+  /** How the report names the call: the member (`readFileSync`) and its path in the module. */
+  naming: Pick<ReportOptions, 'name' | 'memberPath'>;
 }
 
 const SLEEP_API: BlockingApi = { kind: 'advice', advice: SLEEP_ADVICE };
@@ -230,7 +231,7 @@ function findBlockingModuleCalls(
     calls.push({
       node: reference.node,
       api: reference.info.api,
-      name: { name: isModule ? reference.module : reference.member, memberPath: isModule ? [] : reference.member.split('.') },
+      naming: { name: isModule ? reference.module : reference.member, memberPath: isModule ? [] : reference.member.split('.') },
     });
   }
   return calls;
@@ -240,7 +241,7 @@ function findBlockingModuleCalls(
 function findAtomicsWaits(sourceCode: SourceCode, allowed: ReadonlySet<string>): BlockingCall[] {
   return findGlobalMemberCalls(sourceCode, { Atomics: { wait: true } })
     .filter(({ path }) => !allowed.has(path))
-    .map(({ node, path }) => ({ node, api: SLEEP_API, name: { name: path, memberPath: [] } }));
+    .map(({ node, path }) => ({ node, api: SLEEP_API, naming: { name: path, memberPath: [] } }));
 }
 
 function reportBlockingCall(
