@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memoizeByKey } from './memoize.js';
 
 /**
  * The words of an identifier, lower-cased: camelCase and PascalCase humps, acronyms
@@ -30,38 +31,26 @@ interface ListedNames {
 }
 
 /** The entries of a name list, lower-cased and split into words once per list (lists are constants or option arrays). */
-const listedNamesCache = new WeakMap<readonly string[], ListedNames>();
-
-function getListedNames(listed: readonly string[]): ListedNames {
-  let names = listedNamesCache.get(listed);
-  if (!names) {
-    names = { lowerCase: listed.map((entry) => entry.toLowerCase()), words: listed.map(getIdentifierWords) };
-    listedNamesCache.set(listed, names);
-  }
-  return names;
-}
+const getListedNames = memoizeByKey(
+  (listed: readonly string[]): ListedNames => ({ lowerCase: listed.map((entry) => entry.toLowerCase()), words: listed.map(getIdentifierWords) }),
+);
 
 /**
- * Whether `name` equals an entry of `listed` (ignoring case) or its words match an entry's words
- * by `matches`. Every word of a name is part of its lower-cased text, so most names are settled
- * before they are split into words.
+ * Whether `name` equals an entry of `listed` (ignoring case) or its words start (`side`) or end
+ * with an entry's words. Every word of a name is part of its lower-cased text, so most names are
+ * settled before they are split into words.
  */
-function matchesListedWords(
-  name: string,
-  listed: readonly string[],
-  matches: (words: readonly string[], entry: readonly string[]) => boolean,
-  keyWord: (entry: readonly string[]) => string | undefined,
-): boolean {
+function matchesListedWords(name: string, listed: readonly string[], side: 'start' | 'end'): boolean {
   const lower = name.toLowerCase();
   const { lowerCase, words: entryWords } = getListedNames(listed);
   let words: string[] | null = null;
   for (let index = 0; index < lowerCase.length; index++) {
     if (lowerCase[index] === lower) return true;
     const entry = entryWords[index] as readonly string[];
-    const key = keyWord(entry);
+    const key = side === 'start' ? entry[0] : entry.at(-1);
     if (key === undefined || !lower.includes(key)) continue;
     words ??= getIdentifierWords(name);
-    if (matches(words, entry)) return true;
+    if (side === 'start' ? startsWithWords(words, entry) : endsWithWords(words, entry)) return true;
   }
   return false;
 }
@@ -71,7 +60,7 @@ function matchesListedWords(
  * `sleepMs` and `waitForIdle` start with `sleep` and `wait`; `sleeper` and `waitress` do not.
  */
 export function isNameStartingWithWord(name: string, listed: readonly string[]): boolean {
-  return matchesListedWords(name, listed, startsWithWords, (entry) => entry[0]);
+  return matchesListedWords(name, listed, 'start');
 }
 
 /**
@@ -79,7 +68,7 @@ export function isNameStartingWithWord(name: string, listed: readonly string[]):
  * `dbSession` and `userTx` end with `session` and `tx`; `obsession` does not end with `session`.
  */
 export function isNameEndingWithWord(name: string, listed: readonly string[]): boolean {
-  return matchesListedWords(name, listed, endsWithWords, (entry) => entry.at(-1));
+  return matchesListedWords(name, listed, 'end');
 }
 
 /** Whether one of `name`'s words (or the plural `-s`/`-es` form of one) is in `listed` (lower-case words). */

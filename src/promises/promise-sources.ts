@@ -9,6 +9,7 @@ import { getCalleeName } from '../ast/callee-name.js';
 import { isFunctionNode } from '../ast/function-node.js';
 import { getCalleePath } from '../ast/callee-name.js';
 import { isConstantVariable } from '../scope/constant-binding.js';
+import { memoizeByKey } from '../ast/memoize.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
 interface Factory {
@@ -288,8 +289,8 @@ function getMethodCall(identifier: TSESTree.Node): { call: TSESTree.CallExpressi
   return name === null ? null : { call, name };
 }
 
-/** The methods awaited through `variable` (`await pool.query()`), when it is a constant read at least twice; else none. */
-function getMethodsAwaitedThrough(variable: TSESLint.Scope.Variable): ReadonlySet<string> {
+/** The methods awaited through `variable` (`await pool.query()`), when it is a constant read at least twice; else none. Once per variable. */
+const getMethodsAwaitedThrough = memoizeByKey((variable: TSESLint.Scope.Variable): ReadonlySet<string> => {
   const awaited = new Set<string>();
   if (variable.references.length < 2) return awaited;
   if (variable.defs.some((def) => def.type === TSESLint.Scope.DefinitionType.FunctionName || def.type === TSESLint.Scope.DefinitionType.ClassName)) return awaited;
@@ -299,7 +300,7 @@ function getMethodsAwaitedThrough(variable: TSESLint.Scope.Variable): ReadonlySe
   }
   // The constant-binding check walks the references again: only for the few variables that qualify.
   return awaited.size > 0 && !isConstantVariable(variable) ? new Set() : awaited;
-}
+});
 
 /**
  * Whether `call` is `<variable>.<method>(...)` with a method the file awaits through the same
@@ -312,21 +313,17 @@ function getMethodsAwaitedThrough(variable: TSESLint.Scope.Variable): ReadonlySe
  */
 function createAwaitedMethodTest(sourceCode: Readonly<TSESLint.SourceCode>): (call: TSESTree.CallExpression) => boolean {
   let names: AwaitedNames | null = null;
-  const byVariable = new Map<TSESLint.Scope.Variable, ReadonlySet<string>>();
   return (call) => {
     const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
     if (call.parent.type === AST_NODE_TYPES.AwaitExpression || call.arguments.some((argument) => isFunctionNode(argument))) return false;
     const receiver = callee.object;
-    const method = getMethodCall(receiver)?.name;
-    if (method === undefined) return false;
+    const method = ASTUtils.getPropertyName(callee);
+    if (method === null) return false;
     names ??= getAwaitedNames(sourceCode);
     if (!names.pairs.has(`${receiver.name}.${method}`) && !names.anyMethod.has(receiver.name)) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
-    if (!variable) return false;
-    let awaited = byVariable.get(variable);
-    if (!awaited) byVariable.set(variable, (awaited = getMethodsAwaitedThrough(variable)));
-    return awaited.has(method);
+    return variable !== null && getMethodsAwaitedThrough(variable).has(method);
   };
 }
 

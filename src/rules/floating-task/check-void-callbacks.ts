@@ -62,11 +62,11 @@ function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call
   const isForEach = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getCalleeName(callee) === 'forEach';
   // Without types only a few receivers can be reported, and their names settle most calls; with
   // types any receiver can, so the arguments are looked at first (the checker is asked later).
-  if (!services && !isForEach && !mayIgnoreCallbackResult(call, callee) && emitters.getListenerApi(call) === null) return;
+  const serverApi = emitters.getListenerApi(call) !== null;
+  if (!services && !isForEach && !serverApi && !mayIgnoreCallbackResult(call, callee)) return;
   // Only an argument that can return a promise can be reported: most calls pass none.
   const candidates = call.arguments.map((argument) => isCallbackCandidate(shared, argument));
   if (!candidates.includes(true)) return;
-  const serverApi = emitters.getListenerApi(call) !== null;
   call.arguments.forEach((argument, index) => {
     if (isForEach && index !== 0) return;
     const isMember = callee.type === AST_NODE_TYPES.MemberExpression;
