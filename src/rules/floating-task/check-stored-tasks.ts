@@ -29,6 +29,13 @@ const TASK_SHAPES = new Set<string>([
   AST_NODE_TYPES.TaggedTemplateExpression,
 ]);
 
+/** A `const t = <value>` or `t = <value>` of a plain name, as the walk saw it. */
+interface VariableWrite {
+  write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression;
+  identifier: TSESTree.Identifier;
+  value: TSESTree.Expression;
+}
+
 interface TaskWrite {
   variable: TSESLint.Scope.Variable;
   /** The declarator or assignment that puts the value in the variable. */
@@ -48,16 +55,11 @@ type AwaitsByOwner = Map<TSESTree.Node, AwaitPoint[]>;
  */
 export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.RuleListener {
   const awaitsByOwner: AwaitsByOwner = new Map();
-  const taskWrites: TaskWrite[] = [];
-  const recordWrite = (
-    write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression,
-    identifier: TSESTree.Identifier,
-    value: TSESTree.Expression,
-  ): void => {
-    const task = getTaskWrite(shared, write, identifier, value);
-    if (task) taskWrites.push(task);
-  };
+  const writes: VariableWrite[] = [];
+  /** Names the file awaits directly (`await t`): without one, a variable is never awaited directly. */
+  const awaitedNames = new Set<string>();
   const addAwaitPoint = (node: TSESTree.AwaitExpression | TSESTree.ForOfStatement): void => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.Identifier) awaitedNames.add(node.argument.name);
     const owner = getOwnerFunction(node);
     if (!owner) return;
     let points = awaitsByOwner.get(owner);
@@ -74,15 +76,19 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
       const declaration = node.parent;
       if (declaration.kind !== 'const' && declaration.kind !== 'let' && declaration.kind !== 'var') return;
       if (declaration.declare || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
-      recordWrite(node, node.id, node.init);
+      writes.push({ write: node, identifier: node.id, value: node.init });
     },
     AssignmentExpression(node) {
       if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return;
-      recordWrite(node, node.left, node.right);
+      writes.push({ write: node, identifier: node.left, value: node.right });
     },
+    // Decided at the end, when every `await` of the file is known.
     'Program:exit'() {
       const reported = new Set<TSESLint.Scope.Variable>();
-      for (const task of taskWrites) analyzeTask(shared, awaitsByOwner, task, reported);
+      for (const write of writes) {
+        const task = getTaskWrite(shared, write, awaitedNames);
+        if (task) analyzeTask(shared, awaitsByOwner, task, reported);
+      }
     },
   };
 }
@@ -93,12 +99,7 @@ function isTaskShape(shared: FloatingTaskShared, node: TSESTree.Node): boolean {
 }
 
 /** The `const t = <value>` or `t = <value>` write of a local variable the end-of-file analysis looks at, if this is one. */
-function getTaskWrite(
-  shared: FloatingTaskShared,
-  write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression,
-  identifier: TSESTree.Identifier,
-  value: TSESTree.Expression,
-): TaskWrite | null {
+function getTaskWrite(shared: FloatingTaskShared, { write, identifier, value }: VariableWrite, awaitedNames: ReadonlySet<string>): TaskWrite | null {
   const { sourceCode, services } = shared;
   const inner = skipValueWrappers(value);
   const isKeyed = isEmptyKeyedCollection(inner) && isGlobalReference((inner as TSESTree.NewExpression).callee as TSESTree.Identifier, sourceCode);
@@ -109,14 +110,18 @@ function getTaskWrite(
   const isMapCall =
     inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;
   const holder: TaskHolder = isCollection || isMapCall ? 'collection' : 'promise';
+  // Without types, a single task must be a promise by syntax or awaited later (`analyzeSingleTask`);
+  // the name settles "awaited" for most variables before their references are read.
+  const needsSyntacticPromise = !services && holder === 'promise';
+  const mayBeAwaited = awaitedNames.has(identifier.name);
+  const isPromiseBySyntax = (): boolean => shared.getDetector().getPromiseKind(value) === 'promise';
+  if (needsSyntacticPromise && !mayBeAwaited && !isPromiseBySyntax()) return null;
   const variable =
     write.type === AST_NODE_TYPES.VariableDeclarator
       ? sourceCode.getDeclaredVariables(write).find((candidate) => candidate.name === identifier.name)
       : sourceCode.getScope(identifier).references.find((reference) => reference.identifier === identifier)?.resolved;
   if (!variable || variable.scope.type === TSESLint.Scope.ScopeType.global) return null;
-  // Without types, a single task must be a promise by syntax or awaited later (`analyzeSingleTask`).
-  // (The await check first: it reads the variable's references, cheaper than the promise analysis.)
-  if (!services && holder === 'promise' && !isAwaitedVariable(variable) && shared.getDetector().getPromiseKind(value) !== 'promise') return null;
+  if (needsSyntacticPromise && mayBeAwaited && !isAwaitedVariable(variable) && !isPromiseBySyntax()) return null;
   if (variable.defs.some((def) => def.node.type !== AST_NODE_TYPES.VariableDeclarator || isExported(def.node) || isAmbient(def.node))) {
     return null;
   }

@@ -19,6 +19,7 @@ describe('mayMentionPromises', () => {
     ['events.once', "once(emitter, 'ready');"],
     ['a dynamic import', "import('./plugin.js');"],
     ['a dynamic import with a comment', "import /* webpackChunkName: 'x' */ ('./x.js');"],
+    ['a dynamic import whose argument is on the next line', "const plugin = import\n  ('./plugin.js');"],
     ['a computed then', "load()['then'](show);"],
     ['a then spelled with a unicode escape', 'load().\\u0074hen(show);'],
     ['a then after a word in a comment', '/* then */ load().then(show);'],
@@ -32,6 +33,7 @@ describe('mayMentionPromises', () => {
     ['words that only contain a promise word', 'const asyncMode = thenable + promised; fetcher(); x.onceMore();'],
     ['a static import', "import fs from 'fs'; fs.readFileSync(p);"],
     ['a member named import', 'loader.import(x);'],
+    ['import.meta', "import path from 'node:path'; const here = path.dirname(import.meta.url);"],
     ['names that end with a promise word', 'const $then = x; const _await = y;'],
     ['promise words in comments and messages only', "// then retry once the lock is free\n/* async */ log('finally done, then exit');"],
   ])('finds nothing in %s', (_, text) => {
