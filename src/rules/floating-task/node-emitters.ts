@@ -61,8 +61,13 @@ export class NodeEmitters {
   /** `createServer(listener)` of `http`, `https`, `http2`, `net`, `tls`: the call, when `call` is one. */
   getListenerApi(call: TSESTree.CallExpression | TSESTree.NewExpression): ListenerApi | null {
     if (!this.listenerApis) {
+      // Every spelling of both members holds `createS` (or a `\u` escape in the name): most files track nothing.
+      const text = this.sourceCode.text;
+      const mayCall = text.includes('createS') || text.includes('\\u');
       this.listenerApis = new Map(
-        findModuleMemberReferences(this.sourceCode, LISTENER_APIS, { builtin: true, types: ['call'] }).map((reference) => [reference.node, reference.info]),
+        mayCall
+          ? findModuleMemberReferences(this.sourceCode, LISTENER_APIS, { builtin: true, types: ['call'] }).map((reference) => [reference.node, reference.info])
+          : [],
       );
     }
     return this.listenerApis.get(call) ?? null;

@@ -167,6 +167,19 @@ const handler = async (req, res) => { res.end(await render(req)); };
 http.createServer(handler).listen(8080);`,
         errors: [{ messageId: 'voidCallback', line: 3 }],
       },
+      // The server APIs are found under any name: renamed on import, or spelled with an escape.
+      {
+        code: `import { createServer as serve } from 'node:https';
+const handler = async (req, res) => { res.end(await render(req)); };
+serve(options, handler);`,
+        errors: [{ messageId: 'voidCallback', line: 3 }],
+      },
+      {
+        code: `import http from 'node:http';
+const handler = async (req, res) => { res.end(await render(req)); };
+http.create\\u0053erver(handler).listen(8080);`,
+        errors: [{ messageId: 'voidCallback', line: 3 }],
+      },
       {
         code: `const node_http = require('node:http');
 exports.start = () => (0, node_http.createServer)(async (req, res) => { await route(req, res); });`,
