@@ -137,6 +137,12 @@ interface OptionTables {
   moduleMap: ModuleMemberMap<MemberInfo>;
   /** A quoted module specifier (`'fs'`, `"node:fs"`, `` `fs/promises` ``) of a module in `moduleMap`: the module name is group 1. */
   specifierPattern: RegExp | null;
+  /**
+   * Per module, the first names of its member paths (`promises` of `promises.readFile`): every
+   * reference to a member reads that name off the module (or imports it), so a file that never
+   * spells one holds none. Null when the module itself is a member (`default`).
+   */
+  memberFirstNames: Record<string, readonly string[] | null>;
   isPromiseFunctionName: (callee: TSESTree.Node) => boolean;
   isAllowedName: (callee: TSESTree.Node) => boolean;
 }
@@ -165,6 +171,7 @@ function getOptionTables(options: PromiseSourceOptions): OptionTables {
     tables = {
       moduleMap,
       specifierPattern: modules.length === 0 ? null : new RegExp(`['"\`](?:node:)?(${modules.map(escapeRegExp).join('|')})['"\`]`, 'gu'),
+      memberFirstNames: Object.fromEntries(Object.entries(moduleMap).map(([module, members]) => [module, getMemberFirstNames(members)])),
       isPromiseFunctionName: createNameMatcher(options.promiseFunctions),
       isAllowedName: createNameMatcher(options.allowFunctions),
     };
@@ -178,24 +185,41 @@ function getOptionTables(options: PromiseSourceOptions): OptionTables {
   return tables;
 }
 
+function getMemberFirstNames(members: Record<string, MemberInfo>): readonly string[] | null {
+  const names = new Set(Object.keys(members).map((member) => member.split('.')[0] as string));
+  return names.has('default') ? null : [...names];
+}
+
+/** Whether the text may name one of a module's members (a `\u` escape may spell any name). */
+function mayNameMember(text: string, firstNames: readonly string[] | null): boolean {
+  return firstNames === null || text.includes('\\u') || firstNames.some((name) => text.includes(name));
+}
+
 /**
  * The module member references of the modules the file names in a string literal: an import,
  * `require` or `getBuiltinModule` always spells its specifier as a string, so a file without one
- * skips the reference tracker altogether.
+ * skips the reference tracker altogether; so does a file that names none of the module's members
+ * (`'util'` without `promisify`).
  */
 function findMentionedModuleReferences(
   sourceCode: Readonly<TSESLint.SourceCode>,
   options: PromiseSourceOptions,
 ): ModuleMemberReference<MemberInfo>[] {
-  const { moduleMap, specifierPattern } = getOptionTables(options);
+  const { moduleMap, specifierPattern, memberFirstNames } = getOptionTables(options);
   if (!specifierPattern) return [];
+  const text = sourceCode.text;
   const mentioned: ModuleMemberMap<MemberInfo> = {};
+  const skipped = new Set<string>();
   let any = false;
-  for (const match of sourceCode.text.matchAll(specifierPattern)) {
+  for (const match of text.matchAll(specifierPattern)) {
     const module = match[1];
-    if (module === undefined || mentioned[module]) continue;
+    if (module === undefined || mentioned[module] || skipped.has(module)) continue;
     const members = moduleMap[module];
     if (!members) continue;
+    if (!mayNameMember(text, memberFirstNames[module] ?? null)) {
+      skipped.add(module);
+      continue;
+    }
     mentioned[module] = members;
     any = true;
   }

@@ -77,6 +77,13 @@ async function f() {
     expect(sources(code).promises).toEqual(["read('a')", "util.promisify(stat)('b')"]);
   });
 
+  it('reaches a member only through its name: renamed, escaped, or not spelled at all', () => {
+    expect(sources("import { promisify as p } from 'util';\np(stat)('b');").promises).toEqual(["p(stat)('b')"]);
+    expect(sources("import util from 'node:util';\nconst read = util.pr\\u006fmisify(readFile);\nread('a');").promises).toEqual(["read('a')"]);
+    expect(sources("import util from 'node:util';\nconst { [name]: read } = util;\nread('a');").promises).toEqual([]);
+    expect(sources("import fs from 'node:fs';\nfs.readFile('a', done);").promises).toEqual([]);
+  });
+
   it('adds promiseFunctions and allowFunctions by name, path and module member', () => {
     // The focused-test call is spelled through a variable so that repository checks for focused tests do not flag this file.
     const focused = 'describe.only';
