@@ -183,11 +183,10 @@ function getOwnerAwaits(awaitsByOwner: AwaitsByOwner, node: TSESTree.Node): Awai
 
 function analyzeTask(shared: FloatingTaskShared, awaitsByOwner: AwaitsByOwner, task: TaskWrite, reported: Set<TSESLint.Scope.Variable>): void {
   if (reported.has(task.variable)) return;
-  const observers = getObservingReferences(task.variable, task.holder);
   if (task.holder === 'promise') {
-    analyzeSingleTask(shared, awaitsByOwner, task, observers, reported);
+    analyzeSingleTask(shared, awaitsByOwner, task, getObservingReferences(task.variable, 'promise'), reported);
   } else {
-    analyzeTaskCollection(shared, awaitsByOwner, task, observers, reported);
+    analyzeTaskCollection(shared, awaitsByOwner, task, reported);
   }
 }
 
@@ -219,13 +218,14 @@ function analyzeTaskCollection(
   shared: FloatingTaskShared,
   awaitsByOwner: AwaitsByOwner,
   task: TaskWrite,
-  observers: TSESLint.Scope.Reference[],
   reported: Set<TSESLint.Scope.Variable>,
 ): void {
   const { context, sourceCode } = shared;
   const name = task.variable.name;
+  // Most collections never hold a task: their stores are found before their readers.
   const stores = getCollectionStores(task.variable, task.write, task.value, (node) => isTaskShape(shared, node));
   if (stores.length === 0) return;
+  const observers = getObservingReferences(task.variable, 'collection');
   const promises = shared.getDetector();
   const isPromiseStore = (store: CollectionStore, kind: ReportKind = 'late-await'): boolean =>
     store.value === task.value ? promises.isPromiseArray(store.value) : isReportableTask(shared, store.value, kind);
