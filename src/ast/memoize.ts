@@ -5,12 +5,20 @@
  */
 export function memoizeByKey<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
+  // Per-node callers ask for the same file's answer thousands of times in a row: the last key is
+  // compared before the map is searched. It keeps the last file's key alive until the next one, as
+  // ESLint's Linter keeps its last SourceCode.
+  let lastKey: K | null = null;
+  let lastValue: V | undefined;
   return (key) => {
-    // One lookup on the hot path (per-node callers ask the same key again and again); `has` only for an undefined answer.
-    const known = cache.get(key);
-    if (known !== undefined || cache.has(key)) return known as V;
-    const value = compute(key);
-    cache.set(key, value);
-    return value;
+    if (key === lastKey) return lastValue as V;
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    lastKey = key;
+    lastValue = value;
+    return value as V;
   };
 }

@@ -15,4 +15,19 @@ describe('memoizeByKey', () => {
     expect(isEmpty([])).toBe(true);
     expect(calls).toBe(2);
   });
+
+  it('computes once per key when the answer is undefined, and keeps every key after another was asked', () => {
+    let calls = 0;
+    const first = memoizeByKey((list: string[]) => {
+      calls++;
+      return list[0];
+    });
+    const empty: string[] = [];
+    const named = ['x'];
+    expect(first(empty)).toBeUndefined();
+    expect(first(named)).toBe('x');
+    expect(first(empty)).toBeUndefined();
+    expect(first(named)).toBe('x');
+    expect(calls).toBe(2);
+  });
 });

@@ -44,6 +44,8 @@ interface TaskWrite {
   holder: TaskHolder;
 }
 
+type AwaitNode = TSESTree.AwaitExpression | TSESTree.ForOfStatement;
+
 /** The `await`s (and `for await` loops) of each function, in source order. */
 type AwaitsByOwner = Map<TSESTree.Node, AwaitPoint[]>;
 
@@ -54,20 +56,13 @@ type AwaitsByOwner = Map<TSESTree.Node, AwaitPoint[]>;
  * awaits are collected during the walk and analysed at the end of the file.
  */
 export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.RuleListener {
-  const awaitsByOwner: AwaitsByOwner = new Map();
+  const awaits: AwaitNode[] = [];
   const writes: VariableWrite[] = [];
   /** Names the file awaits directly (`await t`): without one, a variable is never awaited directly. */
   const awaitedNames = new Set<string>();
-  const addAwaitPoint = (node: TSESTree.AwaitExpression | TSESTree.ForOfStatement): void => {
+  const addAwaitPoint = (node: AwaitNode): void => {
     if (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.Identifier) awaitedNames.add(node.argument.name);
-    const owner = getOwnerFunction(node);
-    if (!owner) return;
-    let points = awaitsByOwner.get(owner);
-    if (!points) {
-      points = [];
-      awaitsByOwner.set(owner, points);
-    }
-    points.push(getAwaitPoint(node));
+    awaits.push(node);
   };
   return {
     AwaitExpression: addAwaitPoint,
@@ -85,12 +80,31 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
     // Decided at the end, when every `await` of the file is known.
     'Program:exit'() {
       const reported = new Set<TSESLint.Scope.Variable>();
+      // Most files keep no task: their awaits are never grouped.
+      let awaitsByOwner: AwaitsByOwner | null = null;
       for (const write of writes) {
         const task = getTaskWrite(shared, write, awaitedNames);
-        if (task) analyzeTask(shared, awaitsByOwner, task, reported);
+        if (!task) continue;
+        awaitsByOwner ??= groupAwaitsByOwner(awaits);
+        analyzeTask(shared, awaitsByOwner, task, reported);
       }
     },
   };
+}
+
+function groupAwaitsByOwner(awaits: readonly AwaitNode[]): AwaitsByOwner {
+  const awaitsByOwner: AwaitsByOwner = new Map();
+  for (const node of awaits) {
+    const owner = getOwnerFunction(node);
+    if (!owner) continue;
+    let points = awaitsByOwner.get(owner);
+    if (!points) {
+      points = [];
+      awaitsByOwner.set(owner, points);
+    }
+    points.push(getAwaitPoint(node));
+  }
+  return awaitsByOwner;
 }
 
 /** An expression that starts a task (a call, `new`, `import()`) or takes a deferred's promise (`deferred.promise`). */
