@@ -4,21 +4,15 @@
  * ESLint's per-file objects is safe with `--concurrency` and in editors.
  */
 export function memoizeByKey<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  // Only a WeakMap, and no other memory of the last key: oxlint hands every file the same
+  // `sourceCode` object and makes WeakMaps forget its entries when a file is done.
   const cache = new WeakMap<K, V>();
-  // Per-node callers ask for the same file's answer thousands of times in a row: the last key is
-  // compared before the map is searched. It keeps the last file's key alive until the next one, as
-  // ESLint's Linter keeps its last SourceCode.
-  let lastKey: K | null = null;
-  let lastValue: V | undefined;
   return (key) => {
-    if (key === lastKey) return lastValue as V;
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
-      value = compute(key);
-      cache.set(key, value);
-    }
-    lastKey = key;
-    lastValue = value;
-    return value as V;
+    // One lookup on the hot path (per-node callers ask the same key again and again); `has` only for an undefined answer.
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as V;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
   };
 }

@@ -33,14 +33,18 @@ const getAsyncFunctionNames = memoizeByKey((sourceCode: Readonly<TSESLint.Source
 });
 
 /**
- * Whether `callee` may call an async function of this file: false when its name (a variable, or
- * a member's property) is none of the names the file binds async functions to. A function written
- * in place (an IIFE) is always a candidate.
+ * A test of whether a callee may call an async function of this file: false when its name (a
+ * variable, or a member's property) is none of the names the file binds async functions to. A
+ * function written in place (an IIFE) is always a candidate. One test per file and check: it keeps
+ * the file's names itself, since it is asked of nearly every call.
  */
-export function mayCallLocalAsyncFunction(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const node = skipTypeWrappers(callee);
-  if (node.type === AST_NODE_TYPES.Identifier) return getAsyncFunctionNames(sourceCode).has(node.name);
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return true;
-  const name = getMemberKeyName(node);
-  return name !== null && getAsyncFunctionNames(sourceCode).has(name);
+export function createLocalAsyncCalleeTest(sourceCode: Readonly<TSESLint.SourceCode>): (callee: TSESTree.Node) => boolean {
+  let names: ReadonlySet<string> | null = null;
+  return (callee) => {
+    const node = skipTypeWrappers(callee);
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return true;
+    const name = node.type === AST_NODE_TYPES.Identifier ? node.name : getMemberKeyName(node);
+    names ??= getAsyncFunctionNames(sourceCode);
+    return name !== null && names.has(name);
+  };
 }

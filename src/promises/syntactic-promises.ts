@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { isAsyncFunction, isFunctionNode, type FunctionNode } from '../ast/function-node.js';
 import { skipBindCall, skipTypeWrappers, skipValueWrappers } from '../ast/unwrap.js';
 import { getCalledLocalFunction } from '../scope/local-functions.js';
-import { mayCallLocalAsyncFunction } from './async-function-names.js';
+import { createLocalAsyncCalleeTest } from './async-function-names.js';
 import { getDeferredPromise } from './deferred-promise.js';
 import { getPromiseMethodCall } from './promise-handling.js';
 import type { PromiseSources } from './promise-sources.js';
@@ -18,10 +18,12 @@ const PROMISE_STATICS = new Set(['resolve', 'reject', 'all', 'allSettled', 'any'
 export class SyntacticPromises {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly sources: PromiseSources;
+  private readonly mayCallLocalAsyncFunction: (callee: TSESTree.Node) => boolean;
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, sources: PromiseSources) {
     this.sourceCode = sourceCode;
     this.sources = sources;
+    this.mayCallLocalAsyncFunction = createLocalAsyncCalleeTest(sourceCode);
   }
 
   isPromise(node: TSESTree.Node): boolean {
@@ -32,7 +34,7 @@ export class SyntacticPromises {
         if (getPromiseMethodCall(value)) return true;
         const name = getPromiseStatic(value, this.sourceCode);
         if (name !== null) return PROMISE_STATICS.has(name);
-        if (!mayCallLocalAsyncFunction(value.callee, this.sourceCode)) return false;
+        if (!this.mayCallLocalAsyncFunction(value.callee)) return false;
         const fn = getCalledLocalFunction(value.callee, this.sourceCode);
         return fn !== null && isAsyncFunction(fn);
       }
@@ -84,7 +86,7 @@ export class SyntacticPromises {
       return body && body.type !== AST_NODE_TYPES.BlockStatement && this.isPromise(body) ? { fn: value } : null;
     }
     if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return null;
-    if (!mayCallLocalAsyncFunction(value, this.sourceCode)) return null;
+    if (!this.mayCallLocalAsyncFunction(value)) return null;
     const fn = getCalledLocalFunction(value, this.sourceCode);
     return fn && isAsyncFunction(fn) ? { fn } : null;
   }

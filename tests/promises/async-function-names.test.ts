@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { mayCallLocalAsyncFunction } from '../../src/promises/async-function-names.js';
+import { createLocalAsyncCalleeTest } from '../../src/promises/async-function-names.js';
 import { getCalledLocalFunction } from '../../src/scope/local-functions.js';
 import { allNodes } from '../helpers/node-by-text.js';
 import { withSourceCode } from '../helpers/lint-code.js';
@@ -9,18 +9,20 @@ import { withSourceCode } from '../helpers/lint-code.js';
 function describeCalls(code: string, parser?: 'typescript'): [string, boolean, boolean][] {
   return withSourceCode(
     code,
-    ({ sourceCode }) =>
-      allNodes(sourceCode)
+    ({ sourceCode }) => {
+      const mayCallLocalAsyncFunction = createLocalAsyncCalleeTest(sourceCode);
+      return allNodes(sourceCode)
         .filter((node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression)
         .map((call) => {
           const fn = getCalledLocalFunction(call.callee, sourceCode);
-          return [sourceCode.getText(call.callee), mayCallLocalAsyncFunction(call.callee, sourceCode), fn !== null && fn.async];
-        }),
+          return [sourceCode.getText(call.callee), mayCallLocalAsyncFunction(call.callee), fn !== null && fn.async];
+        });
+    },
     parser ? { parser } : {},
   );
 }
 
-describe('mayCallLocalAsyncFunction', () => {
+describe('createLocalAsyncCalleeTest', () => {
   it('is true for every name the file binds an async function to, and every call the lookup resolves to one is among them', () => {
     const code = `
       async function load() {}

@@ -5,7 +5,6 @@ import { isAsyncFunction, isFunctionNode, type FunctionNode } from '../../ast/fu
 import { skipBindCall, skipTypeWrappers, skipValueWrappers } from '../../ast/unwrap.js';
 import { isGlobalReference } from '../../scope/globals.js';
 import { getCalledLocalFunction } from '../../scope/local-functions.js';
-import { mayCallLocalAsyncFunction } from '../../promises/async-function-names.js';
 import { getThenableKind, isVoidCallbackParameter } from '../../types/thenable-type.js';
 import { getMethodCallText } from '../../fixes/statement-edits.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from './foreach-rewrite.js';
@@ -159,7 +158,7 @@ function isCallbackCandidate(shared: FloatingTaskShared, argument: TSESTree.Node
   const value = skipBindCall(argument);
   if (isFunctionNode(value)) return value.async || !NEVER_THENABLE_BODIES.has(value.body?.type ?? '');
   if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (!mayCallLocalAsyncFunction(value, shared.sourceCode)) return false;
+  if (!shared.mayCallLocalAsyncFunction(value)) return false;
   const fn = getCalledLocalFunction(value, shared.sourceCode);
   return fn !== null && isAsyncFunction(fn);
 }

@@ -1,4 +1,5 @@
-import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createLocalAsyncCalleeTest } from '../../promises/async-function-names.js';
 import { createPromiseDetector, type PromiseDetector } from '../../promises/promise-detection.js';
 import { findPromiseSources } from '../../promises/promise-sources.js';
 import { getTypeServices } from '../../types/type-services.js';
@@ -13,6 +14,8 @@ export interface FloatingTaskShared {
   services: ParserServicesWithTypeInformation | null;
   /** The file's promise detector, built on first use (a file none of the checks asks about never builds one). */
   getDetector(): PromiseDetector;
+  /** Whether a callee may name an async function of this file (`createLocalAsyncCalleeTest`). */
+  mayCallLocalAsyncFunction(callee: TSESTree.Node): boolean;
 }
 
 export function createFloatingTaskShared(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options[0]): FloatingTaskShared {
@@ -24,6 +27,7 @@ export function createFloatingTaskShared(context: Readonly<TSESLint.RuleContext<
     sourceCode,
     options,
     services,
+    mayCallLocalAsyncFunction: createLocalAsyncCalleeTest(sourceCode),
     getDetector() {
       detector ??= createPromiseDetector(
         sourceCode,
