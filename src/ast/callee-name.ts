@@ -17,6 +17,7 @@ export function getCalleeName(node: TSESTree.Node): string | null {
   const callee = skipTypeWrappers(node);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  if (callee.property.type === AST_NODE_TYPES.PrivateIdentifier) return callee.property.name;
+  // `a.b` (most callees) and `a.#b` name their property directly; the general lookup is for computed keys.
+  if (!callee.computed) return callee.property.name;
   return ASTUtils.getPropertyName(callee) ?? null;
 }
