@@ -85,14 +85,18 @@ function findFloatingPart(shared: FloatingTaskShared, node: TSESTree.Node, targe
   if (!PROMISE_SHAPES.has(node.type)) return null;
   if (options.ignoreIIFE && isAsyncIife(node)) return null;
   const promises = shared.getDetector();
-  if (promises.isAllowed(node)) return null;
+  // With types the allow list goes first: it spares the checker. Without, the promise question is
+  // the cheaper one and settles most statements, so only promises are looked up in the list.
+  if (services && promises.isAllowed(node)) return null;
   const kind = node.type === AST_NODE_TYPES.ArrayExpression && !services ? null : promises.getPromiseKind(node, inOptionalChain);
   if (kind === 'promise' || kind === 'maybe') {
+    if (!services && promises.isAllowed(node)) return null;
     if (!isReported('dropped', promises.getRejection(node))) return null;
     if (kind === 'maybe' && services && passesCallback(node, services)) return null;
     return { promise: node, kind, target };
   }
-  return promises.isPromiseArray(node) ? { promise: node, kind: 'array', target } : null;
+  if (!promises.isPromiseArray(node)) return null;
+  return !services && promises.isAllowed(node) ? null : { promise: node, kind: 'array', target };
 }
 
 function reportFloating(shared: FloatingTaskShared, statement: TSESTree.ExpressionStatement, found: FloatingPart): void {
