@@ -40,6 +40,13 @@ describe('mayMentionPromises', () => {
     expect(mentions(text)).toBe(false);
   });
 
+  it('finds a late mention after many words in comments and strings, and none when there is only those', () => {
+    const noise = Array.from({ length: 40 }, (_, index) => `// then ${index}\nlog('then retry once', ${index}); x.y${index}();\n`).join('');
+    expect(mentions(`${noise}load().then(show);\n${noise}`)).toBe(true);
+    expect(mentions(`${noise}load().finish(show);\n${noise}`)).toBe(false);
+    expect(mentions(`then();${noise}`)).toBe(true);
+  });
+
   it('counts the names of promiseFunctions entries, by their last segment', () => {
     expect(mentions('db.query(sql);', ['query'])).toBe(true);
     expect(mentions('client.get(url);', ['axios.get'])).toBe(true);
