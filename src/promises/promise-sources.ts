@@ -10,6 +10,7 @@ import { isFunctionNode } from '../ast/function-node.js';
 import { getCalleePath } from '../ast/callee-name.js';
 import { isConstantVariable } from '../scope/constant-binding.js';
 import { memoizeByKey } from '../ast/memoize.js';
+import { mayMentionName } from '../ast/name-mentions.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
 interface Factory {
@@ -190,11 +191,6 @@ function getMemberFirstNames(members: Record<string, MemberInfo>): readonly stri
   return names.has('default') ? null : [...names];
 }
 
-/** Whether the text may name one of a module's members (a `\u` escape may spell any name). */
-function mayNameMember(text: string, firstNames: readonly string[] | null): boolean {
-  return firstNames === null || text.includes('\\u') || firstNames.some((name) => text.includes(name));
-}
-
 /**
  * The module member references of the modules the file names in a string literal: an import,
  * `require` or `getBuiltinModule` always spells its specifier as a string, so a file without one
@@ -216,7 +212,8 @@ function findMentionedModuleReferences(
     if (module === undefined || mentioned[module] || skipped.has(module)) continue;
     const members = moduleMap[module];
     if (!members) continue;
-    if (!mayNameMember(text, memberFirstNames[module] ?? null)) {
+    const firstNames = memberFirstNames[module] ?? null;
+    if (firstNames !== null && !mayMentionName(text, firstNames)) {
       skipped.add(module);
       continue;
     }

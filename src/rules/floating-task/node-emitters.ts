@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers, skipValueWrappers } from '../../ast/unwrap.js';
+import { mayMentionName } from '../../ast/name-mentions.js';
 import { findImportedBinding } from '../../modules/ensure-import.js';
 import { findModuleMemberReferences, type ModuleMemberMap } from '../../modules/module-tracker.js';
 import { getConstantVariable } from '../../scope/constant-binding.js';
@@ -9,8 +10,9 @@ import { isGlobalReference } from '../../scope/globals.js';
 type ListenerApi = 'server';
 
 const SERVER_MODULES = ['http', 'https', 'http2', 'net', 'tls'];
+const LISTENER_API_NAMES = ['createServer', 'createSecureServer'];
 const LISTENER_APIS: ModuleMemberMap<ListenerApi> = Object.fromEntries(
-  SERVER_MODULES.map((module) => [module, { createServer: 'server', createSecureServer: 'server' }]),
+  SERVER_MODULES.map((module) => [module, Object.fromEntries(LISTENER_API_NAMES.map((name) => [name, 'server' as const]))]),
 );
 
 const EMITTER_MEMBERS: Record<string, readonly string[]> = {
@@ -61,11 +63,9 @@ export class NodeEmitters {
   /** `createServer(listener)` of `http`, `https`, `http2`, `net`, `tls`: the call, when `call` is one. */
   getListenerApi(call: TSESTree.CallExpression | TSESTree.NewExpression): ListenerApi | null {
     if (!this.listenerApis) {
-      // Every spelling of both members holds `createS` (or a `\u` escape in the name): most files track nothing.
-      const text = this.sourceCode.text;
-      const mayCall = text.includes('createS') || text.includes('\\u');
+      // Most files spell neither member, and track nothing.
       this.listenerApis = new Map(
-        mayCall
+        mayMentionName(this.sourceCode.text, LISTENER_API_NAMES)
           ? findModuleMemberReferences(this.sourceCode, LISTENER_APIS, { builtin: true, types: ['call'] }).map((reference) => [reference.node, reference.info])
           : [],
       );
