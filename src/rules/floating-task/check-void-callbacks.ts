@@ -58,11 +58,12 @@ interface VoidCallbackReceiver {
 function checkCallbacks(shared: FloatingTaskShared, emitters: NodeEmitters, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const { context, services } = shared;
   const callee = skipTypeWrappers(call.callee);
-  const isForEach = call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && getCalleeName(callee) === 'forEach';
+  const memberName = callee.type === AST_NODE_TYPES.MemberExpression ? getCalleeName(callee) : null;
+  const isForEach = call.type === AST_NODE_TYPES.CallExpression && memberName === 'forEach';
   // Without types only a few receivers can be reported, and their names settle most calls; with
   // types any receiver can, so the arguments are looked at first (the checker is asked later).
   const serverApi = emitters.getListenerApi(call) !== null;
-  if (!services && !isForEach && !serverApi && !mayIgnoreCallbackResult(call, callee)) return;
+  if (!services && !isForEach && !serverApi && !mayIgnoreCallbackResult(call, callee, memberName)) return;
   // Only an argument that can return a promise can be reported: most calls pass none.
   const candidates = call.arguments.map((argument) => isCallbackCandidate(shared, argument));
   if (!candidates.includes(true)) return;
@@ -164,13 +165,12 @@ function isCallbackCandidate(shared: FloatingTaskShared, argument: TSESTree.Node
 }
 
 /** Without types only `forEach` and the receivers `getKnownVoidCallbackReceiver` knows can be reported: a cheap look at the callee's name first. */
-function mayIgnoreCallbackResult(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: TSESTree.Node): boolean {
+function mayIgnoreCallbackResult(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: TSESTree.Node, memberName: string | null): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) {
     return call.type === AST_NODE_TYPES.NewExpression ? callee.name === 'Promise' : TIMER_FUNCTIONS.has(callee.name);
   }
-  if (call.type === AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const name = getCalleeName(callee);
-  return name !== null && ((LISTENER_METHODS.has(name) && call.arguments.length >= 2) || COMPLETION_METHODS.has(name));
+  if (call.type === AST_NODE_TYPES.NewExpression || memberName === null) return false;
+  return (LISTENER_METHODS.has(memberName) && call.arguments.length >= 2) || COMPLETION_METHODS.has(memberName);
 }
 
 function reportForEach(shared: FloatingTaskShared, call: TSESTree.CallExpression, argument: TSESTree.Node): void {
