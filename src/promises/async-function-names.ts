@@ -13,6 +13,8 @@ import { getOutermostTypeWrapper, skipTypeWrappers } from '../ast/unwrap.js';
  */
 const getAsyncFunctionNames = memoizeByKey((sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> => {
   const names = new Set<string>();
+  // Every scope would be read; a file that never spells `async` (the keyword has no escaped form) has no async function.
+  if (!sourceCode.text.includes('async')) return names;
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     const fn = scope.block;
     if (scope.type !== TSESLint.Scope.ScopeType.function || !isFunctionNode(fn) || !isAsyncFunction(fn)) continue;
