@@ -87,16 +87,16 @@ function findFloatingPart(shared: FloatingTaskShared, node: TSESTree.Node, targe
   const promises = shared.getDetector();
   // With types the allow list goes first: it spares the checker. Without, the promise question is
   // the cheaper one and settles most statements, so only promises are looked up in the list.
-  if (services && promises.isAllowed(node)) return null;
+  const allowListFirst = services !== null;
+  if (allowListFirst && promises.isAllowed(node)) return null;
+  const isAllowedPromise = (): boolean => !allowListFirst && promises.isAllowed(node);
   const kind = node.type === AST_NODE_TYPES.ArrayExpression && !services ? null : promises.getPromiseKind(node, inOptionalChain);
   if (kind === 'promise' || kind === 'maybe') {
-    if (!services && promises.isAllowed(node)) return null;
-    if (!isReported('dropped', promises.getRejection(node))) return null;
+    if (isAllowedPromise() || !isReported('dropped', promises.getRejection(node))) return null;
     if (kind === 'maybe' && services && passesCallback(node, services)) return null;
     return { promise: node, kind, target };
   }
-  if (!promises.isPromiseArray(node)) return null;
-  return !services && promises.isAllowed(node) ? null : { promise: node, kind: 'array', target };
+  return promises.isPromiseArray(node) && !isAllowedPromise() ? { promise: node, kind: 'array', target } : null;
 }
 
 function reportFloating(shared: FloatingTaskShared, statement: TSESTree.ExpressionStatement, found: FloatingPart): void {
