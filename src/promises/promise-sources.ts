@@ -382,25 +382,19 @@ export function findPromiseSources(
     }
   }
 
+  // The global `fetch`: unresolved, or a global the config declares and the program never declares again.
   const globalScope = sourceCode.text.includes('fetch') ? sourceCode.scopeManager?.globalScope : undefined;
-  for (const ref of globalScope ? findUnresolvedReferences(globalScope, 'fetch') : []) {
+  const declaredFetch = globalScope?.set.get('fetch');
+  const fetchReferences = globalScope
+    ? [...findUnresolvedReferences(globalScope, 'fetch'), ...(declaredFetch && declaredFetch.defs.length === 0 ? declaredFetch.references : [])]
+    : [];
+  for (const ref of fetchReferences) {
     const identifier = ref.identifier as TSESTree.Identifier;
-    if (!isGlobalReference(identifier, sourceCode)) continue;
     const call = identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || known.has(call)) continue;
+    if (!isGlobalReference(identifier, sourceCode)) continue;
     known.set(call, { cannotReject: false });
     addFactoryCalls(call, RESPONSE);
-  }
-  const globalFetch = globalScope?.set.get('fetch');
-  if (globalFetch && globalFetch.defs.length === 0) {
-    for (const ref of globalFetch.references) {
-      const identifier = ref.identifier as TSESTree.Identifier;
-      const call = identifier.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || known.has(call)) continue;
-      if (!isGlobalReference(identifier, sourceCode)) continue;
-      known.set(call, { cannotReject: false });
-      addFactoryCalls(call, RESPONSE);
-    }
   }
 
   const isCallOfAwaitedMethod = createAwaitedMethodTest(sourceCode);

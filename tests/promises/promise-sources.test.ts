@@ -70,6 +70,9 @@ async function f() {
   it('finds the global fetch only when it is not shadowed', () => {
     expect(sources("fetch('/a');").promises).toEqual(["fetch('/a')"]);
     expect(sources("function f(fetch) { fetch('/a'); }").promises).toEqual([]);
+    // A global the configuration declares (here by a comment) is a variable of the global scope, not an unresolved reference.
+    expect(sources("/* global fetch */\nfetch('/a');").promises).toEqual(["fetch('/a')"]);
+    expect(sources("/* global fetch */\nconst fetch = () => 1;\nfetch('/a');").promises).toEqual([]);
   });
 
   it('finds promisified functions', () => {
