@@ -1,16 +1,12 @@
-import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findUnresolvedReferences, isGlobalReference } from '../scope/globals.js';
-import {
-  findModuleMemberReferences,
-  type ModuleMemberMap,
-  type ModuleMemberReference,
-} from '../modules/module-tracker.js';
-import { getCalleeName } from '../ast/callee-name.js';
+import { findModuleMemberReferences, type ModuleMemberMap, type ModuleMemberReference } from '../modules/module-tracker.js';
+import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
 import { isFunctionNode } from '../ast/function-node.js';
-import { getCalleePath } from '../ast/callee-name.js';
 import { isConstantVariable } from '../scope/constant-binding.js';
 import { memoizeByKey } from '../ast/memoize.js';
 import { mayMentionName } from '../ast/name-mentions.js';
+import { getAwaitedNames, type AwaitedNames } from '../ast/awaited-names.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
 interface Factory {
@@ -144,6 +140,8 @@ interface OptionTables {
    * spells one holds none. Null when the module itself is a member (`default`).
    */
   memberFirstNames: Record<string, readonly string[] | null>;
+  /** The last name of every member path (`readFile` of `promises.readFile`) and of every factory's methods: `mayBeTrackedCall`. */
+  memberLastNames: ReadonlySet<string>;
   isPromiseFunctionName: (callee: TSESTree.Node) => boolean;
   isAllowedName: (callee: TSESTree.Node) => boolean;
 }
@@ -173,6 +171,7 @@ function getOptionTables(options: PromiseSourceOptions): OptionTables {
       moduleMap,
       specifierPattern: modules.length === 0 ? null : new RegExp(`['"\`](?:node:)?(${modules.map(escapeRegExp).join('|')})['"\`]`, 'gu'),
       memberFirstNames: Object.fromEntries(Object.entries(moduleMap).map(([module, members]) => [module, getMemberFirstNames(members)])),
+      memberLastNames: getMemberLastNames(moduleMap),
       isPromiseFunctionName: createNameMatcher(options.promiseFunctions),
       isAllowedName: createNameMatcher(options.allowFunctions),
     };
@@ -184,6 +183,29 @@ function getOptionTables(options: PromiseSourceOptions): OptionTables {
   }
   byAllowFunctions.set(options.allowFunctions, tables);
   return tables;
+}
+
+function getMemberLastNames(moduleMap: ModuleMemberMap<MemberInfo>): ReadonlySet<string> {
+  const names = new Set([FILE_HANDLE, RESPONSE, READLINE_INTERFACE].flatMap((factory) => [...factory.methods]));
+  for (const members of Object.values(moduleMap)) {
+    for (const member of Object.keys(members)) names.add(member.slice(member.lastIndexOf('.') + 1));
+  }
+  return names;
+}
+
+/**
+ * Whether the tracked calls (module members, factory methods, promisified functions, `fetch`) may
+ * hold `call`: each of them is called by a name (a variable or a member's last name), or called
+ * on what a call returns (`promisify(f)(x)`). Most calls a file is asked about are methods of other
+ * names (`list.push(x)`), and a file whose asked calls are all such never reads its modules.
+ */
+function mayBeTrackedCall(call: TSESTree.CallExpression, memberLastNames: ReadonlySet<string>): boolean {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // A computed key the tracker may still resolve (`fs[name]`) counts as any name.
+  const name = ASTUtils.getPropertyName(callee);
+  return name === null || memberLastNames.has(name);
 }
 
 function getMemberFirstNames(members: Record<string, MemberInfo>): readonly string[] | null {
@@ -271,35 +293,6 @@ function findCallsThrough(variable: TSESLint.Scope.Variable, methods: ReadonlySe
   return calls;
 }
 
-/**
- * The receiver and method names each `await` is followed by (`await pool.query(` gives `pool.query`;
- * past opening parentheses), from the few `await` tokens (text search, then the token index).
- * A receiver followed by anything but `.` or `?.` and a name (`await (pool).query()`,
- * `await pool['query']()`) may still be awaited through a method: it is kept with any method.
- */
-interface AwaitedNames {
-  pairs: ReadonlySet<string>;
-  anyMethod: ReadonlySet<string>;
-}
-
-function getAwaitedNames(sourceCode: Readonly<TSESLint.SourceCode>): AwaitedNames {
-  const pairs = new Set<string>();
-  const anyMethod = new Set<string>();
-  const text = sourceCode.text;
-  for (let index = text.indexOf('await'); index !== -1; index = text.indexOf('await', index + 5)) {
-    const token = sourceCode.getTokenByRangeStart(index);
-    if (token?.value !== 'await') continue;
-    let receiver = sourceCode.getTokenAfter(token);
-    while (receiver?.value === '(') receiver = sourceCode.getTokenAfter(receiver);
-    if (receiver?.type !== AST_TOKEN_TYPES.Identifier) continue;
-    const next = sourceCode.getTokenAfter(receiver);
-    const method = next?.value === '.' || next?.value === '?.' ? sourceCode.getTokenAfter(next) : null;
-    if (method) pairs.add(`${receiver.value}.${method.value}`);
-    else if (next?.value === ')' || next?.value === '[') anyMethod.add(receiver.value);
-  }
-  return { pairs, anyMethod };
-}
-
 /** The call `<identifier>.<method>(...)` the identifier is the receiver of, with the method's name. */
 function getMethodCall(identifier: TSESTree.Node): { call: TSESTree.CallExpression; name: string } | null {
   const member = identifier.parent;
@@ -348,17 +341,13 @@ function createAwaitedMethodTest(sourceCode: Readonly<TSESLint.SourceCode>): (ca
   };
 }
 
-/**
- * Finds, once per file, the calls that are known to return promises without type information:
- * promise-returning members of Node built-ins (any import spelling), methods of the objects some of
- * them create (`rl.question()`, `(await open(p)).close()`, `(await fetch(u)).json()`), the global
- * `fetch`, `util.promisify(f)(...)` and `const g = promisify(f); g()`, and `promiseFunctions`.
- * Also finds the calls `allowFunctions` lets float.
- */
-export function findPromiseSources(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  options: PromiseSourceOptions,
-): PromiseSources {
+interface TrackedCalls {
+  known: ReadonlyMap<TSESTree.Node, KnownPromiseCall>;
+  allowed: ReadonlySet<TSESTree.Node>;
+}
+
+/** The calls of the file the module tracker and the global `fetch` give: `findPromiseSources` reads them on first need. */
+function findTrackedCalls(sourceCode: Readonly<TSESLint.SourceCode>, options: PromiseSourceOptions): TrackedCalls {
   const known = new Map<TSESTree.Node, KnownPromiseCall>();
   const allowed = new Set<TSESTree.Node>();
   const addFactoryCalls = (call: TSESTree.Node, factory: Factory): void => {
@@ -397,18 +386,36 @@ export function findPromiseSources(
     addFactoryCalls(call, RESPONSE);
   }
 
+  return { known, allowed };
+}
+
+/**
+ * Finds, once per file, the calls that are known to return promises without type information:
+ * promise-returning members of Node built-ins (any import spelling), methods of the objects some of
+ * them create (`rl.question()`, `(await open(p)).close()`, `(await fetch(u)).json()`), the global
+ * `fetch`, `util.promisify(f)(...)` and `const g = promisify(f); g()`, and `promiseFunctions`.
+ * Also finds the calls `allowFunctions` lets float. The tracked calls are read only when a call
+ * that may be one of them is asked about (`mayBeTrackedCall`).
+ */
+export function findPromiseSources(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: PromiseSourceOptions,
+): PromiseSources {
+  let tracked: TrackedCalls | null = null;
+  const { isPromiseFunctionName, isAllowedName, memberLastNames } = getOptionTables(options);
   const isCallOfAwaitedMethod = createAwaitedMethodTest(sourceCode);
-  const { isPromiseFunctionName, isAllowedName } = getOptionTables(options);
   return {
     getKnownPromiseCall(node) {
-      const found = known.get(node);
-      if (found) return found;
       if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const found = mayBeTrackedCall(node, memberLastNames) ? (tracked ??= findTrackedCalls(sourceCode, options)).known.get(node) : undefined;
+      if (found) return found;
       return isPromiseFunctionName(node.callee) || isCallOfAwaitedMethod(node) ? { cannotReject: false } : undefined;
     },
     isAllowedCall(node) {
-      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
-      return allowed.has(node) || isAllowedName(node.callee);
+      if (node.type === AST_NODE_TYPES.NewExpression) return isAllowedName(node.callee);
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (mayBeTrackedCall(node, memberLastNames) && (tracked ??= findTrackedCalls(sourceCode, options)).allowed.has(node)) return true;
+      return isAllowedName(node.callee);
     },
   };
 }

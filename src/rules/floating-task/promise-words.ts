@@ -1,4 +1,5 @@
 import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findTokenIndexAt } from '../../ast/token-index.js';
 
 /**
  * Words one of which every promise the syntactic analysis recognises (src/promises/promise-sources.ts
@@ -9,6 +10,13 @@ import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslin
 const PROMISE_WORDS = ['async', 'await', 'Promise', 'then', 'finally', 'fetch', 'promises', 'promisify', 'once'];
 
 /**
+ * Built-in words that count only with the module that makes them promises spelled too: an
+ * emitter's own `once(event, listener)` is everywhere, the promise of `events.once` needs `events`
+ * imported or required.
+ */
+const WORDS_NEEDING_MODULE: ReadonlyMap<string, string> = new Map([['once', 'events']]);
+
+/**
  * Where a promise word may be in the text: each match is then checked against the token it falls
  * in. A `\u` escape may spell a name (`\u0074hen`) whose token value is the word. `import` counts
  * only before `(` or a comment (a bundler's chunk name): the static imports every module starts
@@ -16,15 +24,20 @@ const PROMISE_WORDS = ['async', 'await', 'Promise', 'then', 'finally', 'fetch', 
  */
 const PROMISE_WORD_PATTERN = new RegExp(`promises|\\\\u|\\b(?:${PROMISE_WORDS.join('|')})\\b|\\bimport(?=\\s*[(/])`, 'g');
 
-const promiseWordSets = new Map<string, ReadonlySet<string>>();
 
-function getPromiseWords(promiseFunctions: readonly string[]): ReadonlySet<string> {
+/** Each word, with the module name the text must also spell for it to count (null: none). */
+type PromiseWords = ReadonlyMap<string, string | null>;
+
+const promiseWordMaps = new Map<string, PromiseWords>();
+
+function getPromiseWords(promiseFunctions: readonly string[]): PromiseWords {
   const key = promiseFunctions.join('\n');
-  let words = promiseWordSets.get(key);
+  let words = promiseWordMaps.get(key);
   if (!words) {
     const names = promiseFunctions.map((entry) => entry.slice(entry.lastIndexOf('.') + 1)).filter((name) => name !== '');
-    words = new Set([...PROMISE_WORDS, ...names]);
-    promiseWordSets.set(key, words);
+    // A word the user lists returns a promise whatever the file imports.
+    words = new Map([...PROMISE_WORDS.map((word) => [word, WORDS_NEEDING_MODULE.get(word) ?? null] as const), ...names.map((name) => [name, null] as const)]);
+    promiseWordMaps.set(key, words);
   }
   return words;
 }
@@ -40,40 +53,37 @@ export function mayMentionPromises(sourceCode: Readonly<TSESLint.SourceCode>, pr
   if (!tokens) return true;
   const words = getPromiseWords(promiseFunctions);
   // The text search finds the built-in words; the names of `promiseFunctions` need every token read.
-  if (promiseFunctions.length > 0) return tokens.some((_, index) => isPromiseToken(tokens, index, words));
+  const text = sourceCode.text;
+  const isWord = (word: string): boolean => {
+    const module = words.get(word);
+    // A specifier is a string, which a `\u` escape could spell.
+    return module === null || (module !== undefined && (text.includes(module) || text.includes('\\u')));
+  };
+  if (promiseFunctions.length > 0) return tokens.some((_, index) => isPromiseToken(tokens, index, isWord));
   const pattern = PROMISE_WORD_PATTERN;
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(sourceCode.text); match; match = pattern.exec(sourceCode.text)) {
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const index = findTokenIndexAt(tokens, match.index);
-    if (index !== -1 && isPromiseToken(tokens, index, words)) return true;
+    if (index !== -1 && isPromiseToken(tokens, index, isWord)) return true;
   }
   return false;
 }
 
-/** A word as a name or keyword, a string naming one (or a `promises` module), or the `import` of `import(`. */
-function isPromiseToken(tokens: readonly TSESTree.Token[], index: number, words: ReadonlySet<string>): boolean {
+/**
+ * A word as a name or keyword, a string naming one (or a `promises` module), or the `import` of
+ * `import(`. The keyword `finally` counts only as a property (`.finally(`): a `try` block's is no promise.
+ */
+function isPromiseToken(tokens: readonly TSESTree.Token[], index: number, isWord: (word: string) => boolean): boolean {
   const token = tokens[index] as TSESTree.Token;
   if (token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.Keyword) {
-    if (words.has(token.value)) return true;
     const previous = tokens[index - 1]?.value;
-    return token.value === 'import' && tokens[index + 1]?.value === '(' && previous !== '.' && previous !== '?.';
+    const isProperty = previous === '.' || previous === '?.';
+    if (token.type === AST_TOKEN_TYPES.Keyword && token.value === 'finally' && !isProperty) return false;
+    if (isWord(token.value)) return true;
+    return token.value === 'import' && tokens[index + 1]?.value === '(' && !isProperty;
   }
   if (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) {
-    return token.value.includes('promises') || words.has(token.value.slice(1, -1));
+    return token.value.includes('promises') || isWord(token.value.slice(1, -1));
   }
   return false;
-}
-
-/** The index of the token that holds `offset`, or -1 (in a comment or between tokens). Tokens are in source order. */
-function findTokenIndexAt(tokens: readonly TSESTree.Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const [start, end] = (tokens[middle] as TSESTree.Token).range;
-    if (offset < start) high = middle - 1;
-    else if (offset >= end) low = middle + 1;
-    else return middle;
-  }
-  return -1;
 }
