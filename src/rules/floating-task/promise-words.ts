@@ -70,8 +70,18 @@ export function mayMentionPromises(sourceCode: Readonly<TSESLint.SourceCode>, pr
 }
 
 /**
+ * Whether a `Promise` name is used as a value the analysis reads: `new Promise`, `Promise.all`,
+ * `Promise['all']`, `(Promise).all`. A TypeScript type (`: Promise<void>`) makes no promise, and
+ * is all that many declaration and interface files spell.
+ */
+function isPromiseValue(previous: string | undefined, next: string | undefined): boolean {
+  return previous === 'new' || previous === '(' || next === '.' || next === '?.' || next === '[' || next === ')';
+}
+
+/**
  * A word as a name or keyword, a string naming one (or a `promises` module), or the `import` of
- * `import(`. The keyword `finally` counts only as a property (`.finally(`): a `try` block's is no promise.
+ * `import(`. The keyword `finally` counts only as a property (`.finally(`): a `try` block's is no
+ * promise; the `Promise` global only as a value (`isPromiseValue`).
  */
 function isPromiseToken(tokens: readonly TSESTree.Token[], index: number, isWord: (word: string) => boolean): boolean {
   const token = tokens[index] as TSESTree.Token;
@@ -79,6 +89,7 @@ function isPromiseToken(tokens: readonly TSESTree.Token[], index: number, isWord
     const previous = tokens[index - 1]?.value;
     const isProperty = previous === '.' || previous === '?.';
     if (token.type === AST_TOKEN_TYPES.Keyword && token.value === 'finally' && !isProperty) return false;
+    if (token.value === 'Promise' && !isProperty && !isPromiseValue(previous, tokens[index + 1]?.value)) return false;
     if (isWord(token.value)) return true;
     return token.value === 'import' && tokens[index + 1]?.value === '(' && !isProperty;
   }

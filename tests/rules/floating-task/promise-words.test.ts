@@ -20,6 +20,10 @@ describe('mayMentionPromises', () => {
     ['events.once from node:events', "import * as ev from 'node:events'; ev.once(emitter, 'ready');"],
     ['once with a module specifier spelled by an escape', "const { once } = require('\\u0065vents'); once(emitter, 'ready');"],
     ['a finally chain after optional chaining', 'load()?.finally(done);'],
+    ['a Promise static', 'Promise.all(tasks);'],
+    ['a computed Promise static', "Promise['all'](tasks);"],
+    ['a Promise static on the global in parentheses', '(Promise).all(tasks);'],
+    ['a Promise passed on as a value', 'wrap(Promise);'],
     ['a dynamic import', "import('./plugin.js');"],
     ['a dynamic import with a comment', "import /* webpackChunkName: 'x' */ ('./x.js');"],
     ['a dynamic import whose argument is on the next line', "const plugin = import\n  ('./plugin.js');"],
@@ -40,6 +44,7 @@ describe('mayMentionPromises', () => {
     ['names that end with a promise word', 'const $then = x; const _await = y;'],
     ['an emitter once without the events module', "emitter.once('ready', start); once(emitter, 'ready');"],
     ['a try block with finally', 'try { work(); } finally { release(); }'],
+    ['a promise word as a property name', 'const config = { Promise: Bluebird };'],
     ['promise words in comments and messages only', "// then retry once the lock is free\n/* async */ log('finally done, then exit');"],
   ])('finds nothing in %s', (_, text) => {
     expect(mentions(text)).toBe(false);
@@ -50,6 +55,17 @@ describe('mayMentionPromises', () => {
     expect(mentions(`${noise}load().then(show);\n${noise}`)).toBe(true);
     expect(mentions(`${noise}load().finish(show);\n${noise}`)).toBe(false);
     expect(mentions(`then();${noise}`)).toBe(true);
+  });
+
+  it.each([
+    ['a return type', 'export interface Store { load(id: string): Promise<Item>; }', false],
+    ['a union type', 'export type Result = Promise<void> | void;', false],
+    ['a generic argument', 'export type Loaders = Map<string, Promise<Item>>;', false],
+    ['new Promise with a type argument', 'export const ready = new Promise<void>((resolve) => setTimeout(resolve));', true],
+    ['a static call after type-only mentions', 'export type R = Promise<void>; export const all = Promise.all(tasks);', true],
+    ['new with the global in a type assertion', 'export const p = new (Promise as PromiseConstructor)((resolve) => resolve(1));', true],
+  ])('in TypeScript, counts Promise only as a value: %s', (_, text, expected) => {
+    expect(withSourceCode(text, (context) => mayMentionPromises(context.sourceCode, []), { parser: 'typescript' })).toBe(expected);
   });
 
   it('counts the names of promiseFunctions entries, by their last segment', () => {
