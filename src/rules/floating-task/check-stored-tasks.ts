@@ -29,11 +29,15 @@ const TASK_SHAPES = new Set<string>([
   AST_NODE_TYPES.TaggedTemplateExpression,
 ]);
 
-/** A `const t = <value>` or `t = <value>` of a plain name, as the walk saw it. */
+/** A `const t = <value>` or `t = <value>` of a plain name whose value may start a task or hold tasks, as the walk saw it. */
 interface VariableWrite {
   write: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression;
   identifier: TSESTree.Identifier;
   value: TSESTree.Expression;
+  /** The value without wrappers (`skipValueWrappers`). */
+  inner: TSESTree.Node;
+  /** An array or object literal, or an empty `new Map()` / `new Set()`: what the collection analysis follows. */
+  isCollection: boolean;
 }
 
 interface TaskWrite {
@@ -64,6 +68,12 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
     if (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.Identifier) awaitedNames.add(node.argument.name);
     awaits.push(node);
   };
+  // Most values are neither a task nor a collection (`const n = a + b`): only the others are kept.
+  const addWrite = (write: VariableWrite['write'], identifier: TSESTree.Identifier, value: TSESTree.Expression): void => {
+    const inner = skipValueWrappers(value);
+    const isCollection = isCollectionShape(inner);
+    if (isCollection || isTaskShape(shared, inner)) writes.push({ write, identifier, value, inner, isCollection });
+  };
   return {
     AwaitExpression: addAwaitPoint,
     'ForOfStatement[await=true]': addAwaitPoint,
@@ -71,11 +81,11 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
       const declaration = node.parent;
       if (declaration.kind !== 'const' && declaration.kind !== 'let' && declaration.kind !== 'var') return;
       if (declaration.declare || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
-      writes.push({ write: node, identifier: node.id, value: node.init });
+      addWrite(node, node.id, node.init);
     },
     AssignmentExpression(node) {
       if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return;
-      writes.push({ write: node, identifier: node.left, value: node.right });
+      addWrite(node, node.left, node.right);
     },
     // Decided at the end, when every `await` of the file is known.
     'Program:exit'() {
@@ -112,14 +122,24 @@ function isTaskShape(shared: FloatingTaskShared, node: TSESTree.Node): boolean {
   return TASK_SHAPES.has(node.type) || getDeferredPromise(node, shared.sourceCode) !== null;
 }
 
+/** An array or object literal, or an empty `new Map()` / `new Set()` (whether it is the global's is asked of the few kept). */
+function isCollectionShape(inner: TSESTree.Node): boolean {
+  return inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression || isEmptyKeyedCollection(inner);
+}
+
 /** The `const t = <value>` or `t = <value>` write of a local variable the end-of-file analysis looks at, if this is one. */
-function getTaskWrite(shared: FloatingTaskShared, { write, identifier, value }: VariableWrite, awaitedNames: ReadonlySet<string>): TaskWrite | null {
+function getTaskWrite(
+  shared: FloatingTaskShared,
+  { write, identifier, value, inner, isCollection }: VariableWrite,
+  awaitedNames: ReadonlySet<string>,
+): TaskWrite | null {
   const { sourceCode, services } = shared;
-  const inner = skipValueWrappers(value);
-  const isKeyed = isEmptyKeyedCollection(inner) && isGlobalReference((inner as TSESTree.NewExpression).callee as TSESTree.Identifier, sourceCode);
-  const isCollection = inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression || isKeyed;
-  if (!isCollection && !isTaskShape(shared, inner)) return null;
-  if (isKeyed) return getKeyedTaskWrite(shared, write, identifier, value);
+  if (isCollection && isEmptyKeyedCollection(inner)) {
+    // A local class named `Map` makes no keyed collection: the value is then judged as a task (`new Map()`).
+    const callee = (inner as TSESTree.NewExpression).callee as TSESTree.Identifier;
+    if (isGlobalReference(callee, sourceCode)) return getKeyedTaskWrite(shared, write, identifier, value);
+    return getTaskWrite(shared, { write, identifier, value, inner, isCollection: false }, awaitedNames);
+  }
   if (write.type === AST_NODE_TYPES.AssignmentExpression && isCollection) return null;
   const isMapCall =
     inner.type === AST_NODE_TYPES.CallExpression && getCalleeName(inner.callee) === 'map' && inner.callee.type === AST_NODE_TYPES.MemberExpression;

@@ -149,6 +149,13 @@ export function preload(files) { const reads = new Map(); for (const file of fil
       // Read back and awaited.
       `import { readFile } from 'node:fs/promises';
 export async function first(files) { const reads = new Map(); for (const file of files) reads.set(file, readFile(file)); return reads.get(files[0]); }`,
+      // A class of the file named Map is no keyed collection the rule knows, and its instance no promise.
+      `import { readFile } from 'node:fs/promises';
+class Map { set(key, value) { this[key] = value; } }
+export function warm(files) { const reads = new Map(); for (const file of files) reads.set(file, readFile(file)); }`,
+      // An assignment starts no collection the rule follows.
+      `import { readFile } from 'node:fs/promises';
+export function warm(files) { let reads; reads = new Map(); for (const file of files) reads.set(file, readFile(file)); }`,
     ],
     invalid: [
       // Running reads kept in a map nothing reads again.
