@@ -61,8 +61,9 @@ function patternExposesReject(pattern: TSESTree.ObjectPattern, sourceCode: Reado
  * `const { promise, resolve } = Promise.withResolvers()`. Null for anything else.
  */
 export function getDeferredPromise(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): DeferredPromise | null {
-  if (!mentionsWithResolvers(sourceCode)) return null;
   const value = skipTypeWrappers(node);
+  if (value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!mentionsWithResolvers(sourceCode)) return null;
   if (value.type === AST_NODE_TYPES.MemberExpression) {
     if (ASTUtils.getPropertyName(value) !== 'promise') return null;
     const object = skipTypeWrappers(value.object);

@@ -330,12 +330,13 @@ function createAwaitedMethodTest(sourceCode: Readonly<TSESLint.SourceCode>): (ca
   return (call) => {
     const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
-    if (call.parent.type === AST_NODE_TYPES.AwaitExpression || call.arguments.some((argument) => isFunctionNode(argument))) return false;
+    if (call.parent.type === AST_NODE_TYPES.AwaitExpression) return false;
     const receiver = callee.object;
     const method = ASTUtils.getPropertyName(callee);
     if (method === null) return false;
     names ??= getAwaitedNames(sourceCode);
     if (!names.pairs.has(`${receiver.name}.${method}`) && !names.anyMethod.has(receiver.name)) return false;
+    if (call.arguments.some(isFunctionNode)) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
     return variable !== null && getMethodsAwaitedThrough(variable).has(method);
   };

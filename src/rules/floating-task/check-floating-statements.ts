@@ -89,14 +89,13 @@ function findFloatingPart(shared: FloatingTaskShared, node: TSESTree.Node, targe
   // the cheaper one and settles most statements, so only promises are looked up in the list.
   const allowListFirst = services !== null;
   if (allowListFirst && promises.isAllowed(node)) return null;
-  const isAllowedPromise = (): boolean => !allowListFirst && promises.isAllowed(node);
   const kind = node.type === AST_NODE_TYPES.ArrayExpression && !services ? null : promises.getPromiseKind(node, inOptionalChain);
   if (kind === 'promise' || kind === 'maybe') {
-    if (isAllowedPromise() || !isReported('dropped', promises.getRejection(node))) return null;
+    if ((!allowListFirst && promises.isAllowed(node)) || !isReported('dropped', promises.getRejection(node))) return null;
     if (kind === 'maybe' && services && passesCallback(node, services)) return null;
     return { promise: node, kind, target };
   }
-  return promises.isPromiseArray(node) && !isAllowedPromise() ? { promise: node, kind: 'array', target } : null;
+  return promises.isPromiseArray(node) && (allowListFirst || !promises.isAllowed(node)) ? { promise: node, kind: 'array', target } : null;
 }
 
 function reportFloating(shared: FloatingTaskShared, statement: TSESTree.ExpressionStatement, found: FloatingPart): void {
