@@ -5,7 +5,7 @@ import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
 import { isFunctionNode } from '../ast/function-node.js';
 import { isConstantVariable } from '../scope/constant-binding.js';
 import { memoizeByKey } from '../ast/memoize.js';
-import { mayMentionName } from '../ast/name-mentions.js';
+import { createNameMentionTest } from '../ast/name-mentions.js';
 import { getAwaitedNames, type AwaitedNames } from '../ast/awaited-names.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
@@ -228,6 +228,8 @@ function findMentionedModuleReferences(
   const text = sourceCode.text;
   const mentioned: ModuleMemberMap<MemberInfo> = {};
   const skipped = new Set<string>();
+  // Modules share first names (`only` of `test.only` and `it.only`): each is searched for once.
+  const isSpelled = createNameMentionTest(text);
   let any = false;
   for (const match of text.matchAll(specifierPattern)) {
     const module = match[1];
@@ -235,7 +237,7 @@ function findMentionedModuleReferences(
     const members = moduleMap[module];
     if (!members) continue;
     const firstNames = memberFirstNames[module] ?? null;
-    if (firstNames !== null && !mayMentionName(text, firstNames)) {
+    if (firstNames !== null && !firstNames.some(isSpelled)) {
       skipped.add(module);
       continue;
     }

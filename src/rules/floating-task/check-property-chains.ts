@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findTokenIndexAt } from '../../ast/token-index.js';
 import { skipValueWrappers } from '../../ast/unwrap.js';
 import { getPromiseMethodCall } from '../../promises/promise-handling.js';
 import { isReported } from './policy.js';
@@ -16,20 +17,40 @@ function getPropertyName(member: TSESTree.MemberExpression): string | null {
   return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : member.property.name;
 }
 
+const NAME_TOKEN_TYPES = new Set<string>([AST_TOKEN_TYPES.Identifier, AST_TOKEN_TYPES.PrivateIdentifier, AST_TOKEN_TYPES.Keyword]);
+
+const UNICODE_ESCAPE = /\\u\{([\da-f]+)\}|\\u([\da-f]{4})/giu;
+
 /**
- * How many tokens of the file spell each of `names` (private names as `#name`): comments and
- * strings do not count, every other mention does (a read, a write, a destructuring key, a
- * variable of that name). One pass over the tokens, whatever the number of names.
+ * The name a token spells, whichever way the parser gives it: private names as `#name`, unicode
+ * escapes decoded (espree decodes them, typescript-eslint keeps the source text). Null for a token that is no name.
  */
-function countPropertyMentions(sourceCode: Readonly<TSESLint.SourceCode>, names: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const token of sourceCode.ast.tokens) {
-    const isName = token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.PrivateIdentifier || token.type === AST_TOKEN_TYPES.Keyword;
-    if (!isName) continue;
-    const text = token.type === AST_TOKEN_TYPES.PrivateIdentifier && !token.value.startsWith('#') ? `#${token.value}` : token.value;
-    if (names.has(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+function getTokenName(token: TSESTree.Token): string | null {
+  if (!NAME_TOKEN_TYPES.has(token.type)) return null;
+  const decode = (_: string, braced?: string, fixed?: string): string => String.fromCodePoint(Number.parseInt(braced ?? fixed ?? '', 16));
+  const value = token.value.includes('\\') ? token.value.replace(UNICODE_ESCAPE, decode) : token.value;
+  return token.type === AST_TOKEN_TYPES.PrivateIdentifier && !value.startsWith('#') ? `#${value}` : value;
+}
+
+/**
+ * Whether at least `count` tokens of the file spell `name` (private names as `#name`): comments
+ * and strings do not count, every other mention does (a read, a write, a destructuring key, a
+ * variable of that name). The text is searched for the name and each hit checked against the
+ * token it starts; a `\u` escape can spell the name without its letters, so then every token is read.
+ */
+function hasNameMentions(sourceCode: Readonly<TSESLint.SourceCode>, name: string, count: number): boolean {
+  const { text, ast } = sourceCode;
+  const tokens = ast.tokens;
+  let found = 0;
+  if (text.includes('\\u')) {
+    for (const token of tokens) if (getTokenName(token) === name && ++found >= count) return true;
+    return false;
   }
-  return counts;
+  for (let index = text.indexOf(name); index !== -1; index = text.indexOf(name, index + 1)) {
+    const token = tokens[findTokenIndexAt(tokens, index)];
+    if (token?.range[0] === index && getTokenName(token) === name && ++found >= count) return true;
+  }
+  return false;
 }
 
 /**
@@ -52,10 +73,12 @@ export function createPropertyChainsCheck(shared: FloatingTaskShared): TSESLint.
     'Program:exit'() {
       if (chains.length === 0) return;
       const sourceCode = shared.sourceCode;
-      const mentions = countPropertyMentions(sourceCode, new Set(chains.map((chain) => chain.name)));
+      const mentionedElsewhere = new Map<string, boolean>();
       for (const chain of chains) {
         // The write itself mentions the name once.
-        if ((mentions.get(chain.name) ?? 0) > 1) continue;
+        let elsewhere = mentionedElsewhere.get(chain.name);
+        if (elsewhere === undefined) mentionedElsewhere.set(chain.name, (elsewhere = hasNameMentions(sourceCode, chain.name, 2)));
+        if (elsewhere) continue;
         // Judged as a dropped promise: a chain that only resolves loses nothing but its completion.
         if (!isReported('dropped', shared.getDetector().getRejection(chain.write.right))) continue;
         shared.context.report({ node: chain.write, messageId: 'forgottenTask', data: { name: sourceCode.getText(chain.target) } });

@@ -32,6 +32,9 @@ export class Cache {
 }`,
       // A computed key: the rule cannot tell which property is read.
       'export function track(entry, key, onDone) { entry[key] = entry.promise.then(onDone); }',
+      // A read spelled with a unicode escape is still a read of the property.
+      `export function track(entry, onDone) { entry.fork = entry.promise.then(onDone); }
+export async function settle(entry) { await entry.\\u0066ork; }`,
     ],
     invalid: [
       {
@@ -45,6 +48,13 @@ export class Cache {
   entry.tail = entry.promise.finally(onDone);
 }
 export async function settle(entry) { await entry.tail; }`,
+        errors: [{ messageId: 'forgottenTask', data: { name: 'entry.fork' }, line: 2 }],
+      },
+      {
+        // The name in a comment, a string, a longer name or as a private name is no mention of the property.
+        code: `// entry.fork is awaited by settle()
+export function track(entry, onDone) { entry.fork = entry.promise.then(onDone); }
+export class Entry { #fork = 0; describe() { return { forkCount: 1, label: 'fork', value: this.#fork }; } }`,
         errors: [{ messageId: 'forgottenTask', data: { name: 'entry.fork' }, line: 2 }],
       },
       {
