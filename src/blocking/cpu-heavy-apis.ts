@@ -143,8 +143,13 @@ function buildCpuHeavyApiMaps(extraFunctions: readonly ExtraCpuFunction[], allow
  */
 export function pickMentionedModules<T>(map: ModuleMemberMap<T>, text: string): ModuleMemberMap<T> {
   const picked: ModuleMemberMap<T> = {};
-  for (const [module, members] of Object.entries(map)) {
-    if (text.includes(module)) picked[module] = members;
+  // A name that contains an absent one is absent too (`bcryptjs` without `bcrypt`): shorter names
+  // are searched first, and each failed search reads the whole text.
+  const absent: string[] = [];
+  for (const module of Object.keys(map).sort((a, b) => a.length - b.length)) {
+    if (absent.some((name) => module.includes(name))) continue;
+    if (text.includes(module)) picked[module] = map[module] as Record<string, T>;
+    else absent.push(module);
   }
   return picked;
 }

@@ -94,4 +94,11 @@ describe('pickMentionedModules', () => {
   it('keeps nothing when no module is mentioned', () => {
     expect(pickMentionedModules(map, 'export const x = 1;')).toEqual({});
   });
+
+  it('keeps a module whose name contains another only when its own name occurs', () => {
+    const both = { bcryptjs: { hashSync: 4 }, bcrypt: { hashSync: 3 } };
+    expect(pickMentionedModules(both, "const b = require('bcryptjs');")).toEqual({ bcrypt: { hashSync: 3 }, bcryptjs: { hashSync: 4 } });
+    expect(pickMentionedModules(both, "const b = require('bcrypt');")).toEqual({ bcrypt: { hashSync: 3 } });
+    expect(pickMentionedModules(both, "const b = require('argon2');")).toEqual({});
+  });
 });
