@@ -64,8 +64,10 @@ function hasNameMentions(sourceCode: Readonly<TSESLint.SourceCode>, name: string
 export function createPropertyChainsCheck(shared: FloatingTaskShared): TSESLint.RuleListener {
   const chains: PropertyChain[] = [];
   return {
-    'AssignmentExpression[operator="="][left.type="MemberExpression"]'(node: TSESTree.AssignmentExpression) {
-      const target = node.left as TSESTree.MemberExpression;
+    // A plain selector, merged with the stored-task check's into one listener (an attribute selector is matched per node).
+    AssignmentExpression(node) {
+      if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+      const target = node.left;
       const name = getPropertyName(target);
       const method = getPromiseMethodCall(skipValueWrappers(node.right));
       if (name && (method?.method === 'then' || method?.method === 'finally')) chains.push({ write: node, target, name });
