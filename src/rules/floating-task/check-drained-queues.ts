@@ -37,7 +37,8 @@ export function createDrainedQueuesCheck(shared: FloatingTaskShared): TSESLint.R
   // A drain awaits its items: a file without `await` has none, so its stores need no collecting.
   if (!sourceCode.text.includes('await')) return {};
   const drains: Drain[] = [];
-  const stores: Store[] = [];
+  /** The `.push(...)` / `.unshift(...)` calls, whose queues are named only in a file that drains one (few do). */
+  const storeCalls: { call: TSESTree.CallExpression; callee: TSESTree.MemberExpression }[] = [];
   return {
     AwaitExpression(node) {
       const drain = getDrain(sourceCode, node);
@@ -49,14 +50,16 @@ export function createDrainedQueuesCheck(shared: FloatingTaskShared): TSESLint.R
       // Most calls are not `.push`/`.unshift`: the plain property name settles them before the general lookup.
       if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && !STORE_METHODS.has(callee.property.name)) return;
       const name = ASTUtils.getPropertyName(callee);
-      if (name === null || !STORE_METHODS.has(name)) return;
-      const key = getQueueKey(sourceCode, callee.object);
-      if (key === null) return;
-      for (const item of node.arguments) if (item.type !== AST_NODE_TYPES.SpreadElement) stores.push({ key, text: sourceCode.getText(callee.object), item });
+      if (name !== null && STORE_METHODS.has(name)) storeCalls.push({ call: node, callee });
     },
     'Program:exit'() {
       if (drains.length === 0) return;
-      for (const store of stores) checkStore(shared, drains, store);
+      for (const { call, callee } of storeCalls) {
+        const key = getQueueKey(sourceCode, callee.object);
+        if (key === null) continue;
+        const text = sourceCode.getText(callee.object);
+        for (const item of call.arguments) if (item.type !== AST_NODE_TYPES.SpreadElement) checkStore(shared, drains, { key, text, item });
+      }
     },
   };
 }
