@@ -229,7 +229,7 @@ function findMentionedModuleReferences(
   const mentioned: ModuleMemberMap<MemberInfo> = {};
   const skipped = new Set<string>();
   // Modules share first names (`only` of `test.only` and `it.only`): each is searched for once.
-  const isSpelled = createNameMentionTest(text);
+  const isSpelled = createNameMentionTest(sourceCode);
   let any = false;
   for (const match of text.matchAll(specifierPattern)) {
     const module = match[1];

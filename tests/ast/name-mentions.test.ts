@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createNameMentionTest, mayMentionName } from '../../src/ast/name-mentions.js';
+import { createNameMentionTest, hasUnicodeEscape, mayMentionName } from '../../src/ast/name-mentions.js';
+import { withSourceCode } from '../helpers/lint-code.js';
+
+const inFile = <T>(text: string, ask: Parameters<typeof withSourceCode<T>>[1]): T => withSourceCode(text, ask);
+
+describe('hasUnicodeEscape', () => {
+  it.each([
+    ['an escape in a name', 'util.pr\\u006fmisify(read);', true],
+    ['an escape in a string', "const m = require('\\u0065vents');", true],
+    ['no escape', "const util = require('util');", false],
+  ])('%s', (_, text, expected) => {
+    expect(inFile(text, (context) => hasUnicodeEscape(context.sourceCode))).toBe(expected);
+  });
+});
 
 describe('mayMentionName', () => {
   it.each([
@@ -8,7 +21,7 @@ describe('mayMentionName', () => {
     ['a \\u escape, which may spell any name', 'util.pr\\u006fmisify(read);', true],
     ['none of the names and no escape', "const util = require('util'); util.inspect(x);", false],
   ])('%s: %s', (_, text, expected) => {
-    expect(mayMentionName(text, ['promisify', 'callbackify'])).toBe(expected);
+    expect(inFile(text, (context) => mayMentionName(context.sourceCode, ['promisify', 'callbackify']))).toBe(expected);
   });
 });
 
@@ -19,11 +32,14 @@ describe('createNameMentionTest', () => {
     ['any name, when the text has a \\u escape', 'util.pr\\u006fmisify(read);', 'callbackify', true],
     ['a name the text does not spell', "const util = require('util'); util.inspect(x);", 'promisify', false],
   ])('%s', (_, text, name, expected) => {
-    expect(createNameMentionTest(text)(name)).toBe(expected);
+    expect(inFile(text, (context) => createNameMentionTest(context.sourceCode)(name))).toBe(expected);
   });
 
   it('answers a name asked again as it did the first time', () => {
-    const isSpelled = createNameMentionTest('test.only(name, run);');
-    expect([isSpelled('only'), isSpelled('skip'), isSpelled('only'), isSpelled('skip')]).toEqual([true, false, true, false]);
+    const answers = inFile('test.only(name, run);', (context) => {
+      const isSpelled = createNameMentionTest(context.sourceCode);
+      return [isSpelled('only'), isSpelled('skip'), isSpelled('only'), isSpelled('skip')];
+    });
+    expect(answers).toEqual([true, false, true, false]);
   });
 });

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { hasUnicodeEscape } from '../../ast/name-mentions.js';
 import { findTokenIndexAt } from '../../ast/token-index.js';
 import { skipValueWrappers } from '../../ast/unwrap.js';
 import { getPromiseMethodCall } from '../../promises/promise-handling.js';
@@ -42,7 +43,7 @@ function hasNameMentions(sourceCode: Readonly<TSESLint.SourceCode>, name: string
   const { text, ast } = sourceCode;
   const tokens = ast.tokens;
   let found = 0;
-  if (text.includes('\\u')) {
+  if (hasUnicodeEscape(sourceCode)) {
     for (const token of tokens) if (getTokenName(token) === name && ++found >= count) return true;
     return false;
   }

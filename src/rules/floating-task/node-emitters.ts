@@ -65,7 +65,7 @@ export class NodeEmitters {
     if (!this.listenerApis) {
       // Most files spell neither member, and track nothing.
       this.listenerApis = new Map(
-        mayMentionName(this.sourceCode.text, LISTENER_API_NAMES)
+        mayMentionName(this.sourceCode, LISTENER_API_NAMES)
           ? findModuleMemberReferences(this.sourceCode, LISTENER_APIS, { builtin: true, types: ['call'] }).map((reference) => [reference.node, reference.info])
           : [],
       );

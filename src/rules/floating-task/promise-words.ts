@@ -1,4 +1,5 @@
 import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { hasUnicodeEscape } from '../../ast/name-mentions.js';
 import { findTokenIndexAt } from '../../ast/token-index.js';
 
 /**
@@ -57,7 +58,7 @@ export function mayMentionPromises(sourceCode: Readonly<TSESLint.SourceCode>, pr
   const isWord = (word: string): boolean => {
     const module = words.get(word);
     // A specifier is a string, which a `\u` escape could spell.
-    return module === null || (module !== undefined && (text.includes(module) || text.includes('\\u')));
+    return module === null || (module !== undefined && (text.includes(module) || hasUnicodeEscape(sourceCode)));
   };
   if (promiseFunctions.length > 0) return tokens.some((_, index) => isPromiseToken(tokens, index, isWord));
   const pattern = PROMISE_WORD_PATTERN;
