@@ -36,7 +36,7 @@ describe('createNameMentionTest', () => {
   });
 
   it('answers a name asked again as it did the first time', () => {
-    const answers = inFile('test.only(name, run);', (context) => {
+    const answers = inFile('const only = pick(name);', (context) => {
       const isSpelled = createNameMentionTest(context.sourceCode);
       return [isSpelled('only'), isSpelled('skip'), isSpelled('only'), isSpelled('skip')];
     });
