@@ -1,5 +1,5 @@
 import { AST_TOKEN_TYPES, type TSESLint } from '@typescript-eslint/utils';
-import { findTokenIndexAt } from './token-index.js';
+import { findTokenIndexAt } from './tokens.js';
 
 /** The names after a file's `await`s: `receiver.method` pairs, and receivers awaited through a method not spelled after a dot. */
 export interface AwaitedNames {

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { hasUnicodeEscape } from '../../ast/name-mentions.js';
-import { findTokenIndexAt } from '../../ast/token-index.js';
+import { findTokenIndexAt, getTokenName } from '../../ast/tokens.js';
 import { skipValueWrappers } from '../../ast/unwrap.js';
 import { getPromiseMethodCall } from '../../promises/promise-handling.js';
 import { isReported } from './policy.js';
@@ -16,21 +16,6 @@ interface PropertyChain {
 function getPropertyName(member: TSESTree.MemberExpression): string | null {
   if (member.computed) return null;
   return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : member.property.name;
-}
-
-const NAME_TOKEN_TYPES = new Set<string>([AST_TOKEN_TYPES.Identifier, AST_TOKEN_TYPES.PrivateIdentifier, AST_TOKEN_TYPES.Keyword]);
-
-const UNICODE_ESCAPE = /\\u\{([\da-f]+)\}|\\u([\da-f]{4})/giu;
-
-/**
- * The name a token spells, whichever way the parser gives it: private names as `#name`, unicode
- * escapes decoded (espree decodes them, typescript-eslint keeps the source text). Null for a token that is no name.
- */
-function getTokenName(token: TSESTree.Token): string | null {
-  if (!NAME_TOKEN_TYPES.has(token.type)) return null;
-  const decode = (_: string, braced?: string, fixed?: string): string => String.fromCodePoint(Number.parseInt(braced ?? fixed ?? '', 16));
-  const value = token.value.includes('\\') ? token.value.replace(UNICODE_ESCAPE, decode) : token.value;
-  return token.type === AST_TOKEN_TYPES.PrivateIdentifier && !value.startsWith('#') ? `#${value}` : value;
 }
 
 /**

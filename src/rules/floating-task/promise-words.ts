@@ -1,6 +1,6 @@
 import { AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { hasUnicodeEscape } from '../../ast/name-mentions.js';
-import { findTokenIndexAt } from '../../ast/token-index.js';
+import { findTokenIndexAt, getTokenName } from '../../ast/tokens.js';
 
 /**
  * Words one of which every promise the syntactic analysis recognises (src/promises/promise-sources.ts
@@ -89,10 +89,12 @@ function isPromiseToken(tokens: readonly TSESTree.Token[], index: number, isWord
   if (token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.Keyword) {
     const previous = tokens[index - 1]?.value;
     const isProperty = previous === '.' || previous === '?.';
-    if (token.type === AST_TOKEN_TYPES.Keyword && token.value === 'finally' && !isProperty) return false;
-    if (token.value === 'Promise' && !isProperty && !isPromiseValue(previous, tokens[index + 1]?.value)) return false;
-    if (isWord(token.value)) return true;
-    return token.value === 'import' && tokens[index + 1]?.value === '(' && !isProperty;
+    // The name as espree gives it (`\u0074hen` is `then`), whichever parser made the token.
+    const name = getTokenName(token) ?? token.value;
+    if (token.type === AST_TOKEN_TYPES.Keyword && name === 'finally' && !isProperty) return false;
+    if (name === 'Promise' && !isProperty && !isPromiseValue(previous, tokens[index + 1]?.value)) return false;
+    if (isWord(name)) return true;
+    return name === 'import' && tokens[index + 1]?.value === '(' && !isProperty;
   }
   if (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) {
     return token.value.includes('promises') || isWord(token.value.slice(1, -1));

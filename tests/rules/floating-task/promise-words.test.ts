@@ -68,6 +68,10 @@ describe('mayMentionPromises', () => {
     expect(withSourceCode(text, (context) => mayMentionPromises(context.sourceCode, []), { parser: 'typescript' })).toBe(expected);
   });
 
+  it('reads an escaped promise word with the TypeScript parser as espree does', () => {
+    expect(withSourceCode('load().\\u0074hen(show);', (context) => mayMentionPromises(context.sourceCode, []), { parser: 'typescript' })).toBe(true);
+  });
+
   it('counts the names of promiseFunctions entries, by their last segment', () => {
     expect(mentions('db.query(sql);', ['query'])).toBe(true);
     expect(mentions('client.get(url);', ['axios.get'])).toBe(true);
