@@ -12,12 +12,12 @@ export const hasUnicodeEscape = memoizeByKey((sourceCode: Readonly<TSESLint.Sour
  * escape. False means no reference to any of them exists, so a lookup of their references can be skipped.
  */
 export function mayMentionName(sourceCode: Readonly<TSESLint.SourceCode>, names: readonly string[]): boolean {
-  return hasUnicodeEscape(sourceCode) || names.some((name) => sourceCode.text.includes(name));
+  return names.some(createNameMentionTest(sourceCode));
 }
 
 /**
- * `mayMentionName` for one file asked about many names, some of them more than once: each name is
- * searched for once (every search reads the whole text when it fails).
+ * `mayMentionName` one name at a time, for a file asked about many names, some of them more than
+ * once: each name is searched for once (every search reads the whole text when it fails).
  */
 export function createNameMentionTest(sourceCode: Readonly<TSESLint.SourceCode>): (name: string) => boolean {
   const text = sourceCode.text;

@@ -405,19 +405,20 @@ export function findPromiseSources(
   options: PromiseSourceOptions,
 ): PromiseSources {
   let tracked: TrackedCalls | null = null;
+  const getTracked = (): TrackedCalls => (tracked ??= findTrackedCalls(sourceCode, options));
   const { isPromiseFunctionName, isAllowedName, memberLastNames } = getOptionTables(options);
   const isCallOfAwaitedMethod = createAwaitedMethodTest(sourceCode);
   return {
     getKnownPromiseCall(node) {
       if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      const found = mayBeTrackedCall(node, memberLastNames) ? (tracked ??= findTrackedCalls(sourceCode, options)).known.get(node) : undefined;
+      const found = mayBeTrackedCall(node, memberLastNames) ? getTracked().known.get(node) : undefined;
       if (found) return found;
       return isPromiseFunctionName(node.callee) || isCallOfAwaitedMethod(node) ? { cannotReject: false } : undefined;
     },
     isAllowedCall(node) {
       if (node.type === AST_NODE_TYPES.NewExpression) return isAllowedName(node.callee);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      if (mayBeTrackedCall(node, memberLastNames) && (tracked ??= findTrackedCalls(sourceCode, options)).allowed.has(node)) return true;
+      if (mayBeTrackedCall(node, memberLastNames) && getTracked().allowed.has(node)) return true;
       return isAllowedName(node.callee);
     },
   };
