@@ -41,16 +41,19 @@ function getBindingNames(node: TSESTree.Node | null | undefined, names: string[]
   return names;
 }
 
-/** Whether the enclosing function (or the program) runs the loop's list through `Promise.all` somewhere. */
-function hasConcurrentTwin(sourceCode: Readonly<TSESLint.SourceCode>, shape: LoopShape): boolean {
-  const iterable = shape.iterable ?? shape.counted?.end;
-  if (!iterable) return false;
-  const listText = sourceCode.getText(iterable);
-  let container: TSESTree.Node = shape.loop;
-  while (container.parent && !isFunctionNode(container)) container = container.parent;
-  let found = false;
+/** Per function (or program): the lists its `Promise.all` calls run through, as spelled. */
+const concurrentListTexts = new WeakMap<TSESTree.Node, ReadonlySet<string>>();
+
+/**
+ * The lists the concurrent batch calls anywhere in `container` run through, as the source spells
+ * them: `xs` of `Promise.all(xs)` and of `Promise.all(xs.map(...))`, and of `Array.from(xs, ...)`.
+ * Read once per container, so a function with many loops is walked once, not once per loop.
+ */
+function getConcurrentListTexts(sourceCode: Readonly<TSESLint.SourceCode>, container: TSESTree.Node): ReadonlySet<string> {
+  const known = concurrentListTexts.get(container);
+  if (known) return known;
+  const texts = new Set<string>();
   const visit = (node: TSESTree.Node): void => {
-    if (found) return;
     if (node.type === AST_NODE_TYPES.CallExpression && isConcurrentBatchCall(node)) {
       const list = node.arguments[0];
       const mapped =
@@ -58,15 +61,23 @@ function hasConcurrentTwin(sourceCode: Readonly<TSESLint.SourceCode>, shape: Loo
           ? list.callee.object
           : list;
       const listed = list?.type === AST_NODE_TYPES.CallExpression && getLastIdentifierName(list.callee) === 'from' ? list.arguments[0] : mapped;
-      if ((mapped && sourceCode.getText(mapped) === listText) || (listed && sourceCode.getText(listed) === listText)) {
-        found = true;
-        return;
-      }
+      if (mapped) texts.add(sourceCode.getText(mapped));
+      if (listed) texts.add(sourceCode.getText(listed));
     }
     forEachChild(node, sourceCode.visitorKeys, visit);
   };
   visit(container);
-  return found;
+  concurrentListTexts.set(container, texts);
+  return texts;
+}
+
+/** Whether the enclosing function (or the program) runs the loop's list through `Promise.all` somewhere. */
+function hasConcurrentTwin(sourceCode: Readonly<TSESLint.SourceCode>, shape: LoopShape): boolean {
+  const iterable = shape.iterable ?? shape.counted?.end;
+  if (!iterable) return false;
+  let container: TSESTree.Node = shape.loop;
+  while (container.parent && !isFunctionNode(container)) container = container.parent;
+  return getConcurrentListTexts(sourceCode, container).has(sourceCode.getText(iterable));
 }
 
 /** `Promise.all([a(x), b(x)])`: a fixed tuple of this item's own calls, not a batch of the list. */

@@ -193,6 +193,17 @@ const MAIN_CASES: RuleCases<MessageIds, Options> = {
       code: 'async function f(xs) { for (const x of xs) { const r = await check(x); if (!r.ok) throw new Error(r.message); } }',
       errors: [sequential('check(x)', { suggestions: [concurrently('async function f(xs) { await Promise.all(Array.from(xs, async (x) => { const r = await check(x); if (!r.ok) throw new Error(r.message); })); }')] })],
     },
+    // A `Promise.all` over one list makes only the loop over that list deliberate, whichever loop of the function asks first.
+    {
+      code: 'async function f(ids, names) { for (const id of ids) { await load(id); } await Promise.all(names.map(touch)); for (const name of names) { await touch(name); } }',
+      errors: [
+        sequential('load(id)', {
+          suggestions: [
+            concurrently('async function f(ids, names) { await Promise.all(Array.from(ids, async (id) => { await load(id); })); await Promise.all(names.map(touch)); for (const name of names) { await touch(name); } }'),
+          ],
+        }),
+      ],
+    },
     // ---- The plain rewrite.
     {
       code: 'async function f(ids) {\n  for (const id of ids) {\n    await load(id);\n  }\n}',
