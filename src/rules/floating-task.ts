@@ -1,5 +1,6 @@
 import { createRule } from '../create-rule.js';
 import { getStringEnumSchema } from '../options/readable-schema.js';
+import { getTypeServices } from '../types/type-services.js';
 import { createFloatingStatementsCheck } from './floating-task/check-floating-statements.js';
 import { createStoredTasksCheck } from './floating-task/check-stored-tasks.js';
 import { createPropertyChainsCheck } from './floating-task/check-property-chains.js';
@@ -119,9 +120,11 @@ export default createRule<Options, MessageIds>({
   // Four independent checks, one listener map each (src/rules/floating-task/), sharing the options,
   // the type services and one promise detector per file.
   create(context, [options]) {
-    const shared = createFloatingTaskShared(context, options);
-    // Without types a promise is recognised by how it is spelled; a file with none of those words has none.
-    if (!shared.services && !mayMentionPromises(context.sourceCode, options.promiseFunctions ?? [])) return {};
+    const services = getTypeServices(context, options.mode ?? 'auto');
+    // Without types a promise is recognised by how it is spelled; a file with none of those words has
+    // none, and is decided before anything else is built for it (two files in three).
+    if (!services && !mayMentionPromises(context.sourceCode, options.promiseFunctions ?? [])) return {};
+    const shared = createFloatingTaskShared(context, options, services);
     return mergeListeners(
       createFloatingStatementsCheck(shared),
       createStoredTasksCheck(shared),

@@ -2,7 +2,6 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { createLocalAsyncCalleeTest } from '../../promises/async-function-names.js';
 import { createPromiseDetector, type PromiseDetector } from '../../promises/promise-detection.js';
 import { findPromiseSources } from '../../promises/promise-sources.js';
-import { getTypeServices } from '../../types/type-services.js';
 import type { MessageIds, Options } from './types.js';
 
 /** What floating-task's three checks share for one file: the context, the options, type services and one promise detector. */
@@ -18,9 +17,12 @@ export interface FloatingTaskShared {
   mayCallLocalAsyncFunction(callee: TSESTree.Node): boolean;
 }
 
-export function createFloatingTaskShared(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options[0]): FloatingTaskShared {
+export function createFloatingTaskShared(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  options: Options[0],
+  services: ParserServicesWithTypeInformation | null,
+): FloatingTaskShared {
   const sourceCode = context.sourceCode;
-  const services = getTypeServices(context, options.mode ?? 'auto');
   let detector: PromiseDetector | null = null;
   return {
     context,
