@@ -3,7 +3,7 @@ import { isNodeInside } from '../ast/ranges.js';
 import { getRepeatingLoop } from '../ast/loop-node.js';
 import { isInContinuation } from './control-flow-order.js';
 import { skipValueWrappers } from '../ast/unwrap.js';
-import { findUncaughtThrowInLoop, getReferenceUse } from './task-usage.js';
+import { findUncaughtThrowInLoop, getReferenceUse, getStoringNode } from './task-usage.js';
 
 /** A value put into a collection variable, and the node that puts it there. */
 export interface CollectionStore {
@@ -30,26 +30,34 @@ export function getCollectionStores(
     if (value && isTaskShape(skipValueWrappers(value))) stores.push({ write, value });
   };
   const inner = skipValueWrappers(init);
-  if (inner.type === AST_NODE_TYPES.ArrayExpression) {
-    for (const element of inner.elements) if (element?.type !== AST_NODE_TYPES.SpreadElement) add(declarator, element);
-  } else if (inner.type === AST_NODE_TYPES.ObjectExpression) {
-    for (const property of inner.properties) {
-      if (property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init') add(declarator, property.value);
-    }
+  if (inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const value of getInitialValues(inner)) add(declarator, value);
   } else if (!isEmptyKeyedCollection(inner)) {
     return [{ write: declarator, value: init }];
   }
   for (const reference of variable.references) {
     if (getReferenceUse(reference, 'collection') !== 'store') continue;
-    const member = reference.identifier.parent;
-    const parent = member?.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression) {
-      for (const argument of parent.arguments) if (argument.type !== AST_NODE_TYPES.SpreadElement) add(parent, argument);
-    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
-      add(parent, parent.right);
+    const store = getStoringNode(reference.identifier);
+    if (store?.type === AST_NODE_TYPES.CallExpression) {
+      for (const argument of store.arguments) if (argument.type !== AST_NODE_TYPES.SpreadElement) add(store, argument);
+    } else if (store) {
+      add(store, store.right);
     }
   }
   return stores;
+}
+
+/** The values an array or object literal starts with: its elements and property values (not spreads, methods or accessors). */
+export function getInitialValues(literal: TSESTree.ArrayExpression | TSESTree.ObjectExpression): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  if (literal.type === AST_NODE_TYPES.ArrayExpression) {
+    for (const element of literal.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) values.push(element);
+  } else {
+    for (const property of literal.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.method && property.kind === 'init') values.push(property.value);
+    }
+  }
+  return values;
 }
 
 /** `new Map()` or `new Set()` with nothing in it yet: its promises come from `set` and `add` calls. */

@@ -78,6 +78,64 @@ function getValueUse(node: TSESTree.Node, holder: TaskHolder): ReferenceUse {
   }
 }
 
+/**
+ * The call or assignment a read of a collection stores through, when its use is `store`
+ * (`ps.push(p)`, `pending.a = p`, `(ps as P[]).push(p)`): found past the same wrappers.
+ */
+export function getStoringNode(identifier: TSESTree.Node): TSESTree.CallExpression | TSESTree.AssignmentExpression | null {
+  const store = climbValueWrappers(identifier).parent?.parent;
+  return store?.type === AST_NODE_TYPES.CallExpression || store?.type === AST_NODE_TYPES.AssignmentExpression ? store : null;
+}
+
+/** The expressions a value passes through unchanged (the parts `climbValueWrappers` climbs from), down to the names at the bottom. */
+function collectPassedOnNames(node: TSESTree.Node, names: string[]): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.push(node.name);
+      return;
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.ChainExpression:
+      collectPassedOnNames(node.expression, names);
+      return;
+    case AST_NODE_TYPES.ConditionalExpression:
+      collectPassedOnNames(node.consequent, names);
+      collectPassedOnNames(node.alternate, names);
+      return;
+    case AST_NODE_TYPES.LogicalExpression:
+      collectPassedOnNames(node.left, names);
+      collectPassedOnNames(node.right, names);
+      return;
+    case AST_NODE_TYPES.SequenceExpression: {
+      const last = node.expressions[node.expressions.length - 1];
+      if (last) collectPassedOnNames(last, names);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * The variable names a store at `node` may put its value into: the receiver of `push`, `unshift`,
+ * `set` or `add`, or the object of an assigned member, as the `store` use of a collection's read
+ * is seen from the store's side (`(a ?? b).push(t)` names both). A collection whose name no store
+ * gives holds only its initial elements.
+ */
+export function getStoreReceiverNames(node: TSESTree.CallExpression | TSESTree.AssignmentExpression): string[] {
+  const member = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node.left;
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return [];
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const name = member.property.type === AST_NODE_TYPES.PrivateIdentifier ? null : ASTUtils.getPropertyName(member);
+    if (name === null || !STORE_METHODS.has(name)) return [];
+  }
+  const names: string[] = [];
+  collectPassedOnNames(member.object, names);
+  return names;
+}
+
 /** How the read `reference` of a task variable uses the task. */
 export function getReferenceUse(reference: TSESLint.Scope.Reference, holder: TaskHolder): ReferenceUse {
   if (!reference.isRead()) return 'ignore';

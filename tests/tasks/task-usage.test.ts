@@ -8,6 +8,8 @@ import {
   getAwaitPoint,
   getObservingReferences,
   getReferenceUse,
+  getStoreReceiverNames,
+  getStoringNode,
   type AwaitPoint,
   type TaskHolder,
 } from '../../src/tasks/task-usage.js';
@@ -47,6 +49,73 @@ describe('getReferenceUse', () => {
     expect(uses('const t = []; t.push(p()); t.unshift(p()); t.length; t.a = p(); await t[0]; t[1]; t.forEach(f);', 'collection')).toEqual([
       'store', 'store', 'ignore', 'store', 'observe', 'ignore', 'observe',
     ]);
+  });
+});
+
+describe('getStoringNode', () => {
+  /** The text of the node each store read of `t` stores through. */
+  const storingTexts = (code: string): (string | null)[] =>
+    withSourceCode(
+      code,
+      ({ sourceCode }) =>
+        variableNamed(sourceCode, 't')
+          .references.filter((reference) => getReferenceUse(reference, 'collection') === 'store')
+          .map((reference) => {
+            const store = getStoringNode(reference.identifier);
+            return store && sourceCode.getText(store);
+          }),
+      { parser: 'typescript' },
+    );
+  it.each([
+    ['a store method call', 'const t = []; t.push(p());', 't.push(p())'],
+    ['a member assignment', 'const t = {}; t.a = p();', 't.a = p()'],
+    ['a receiver in a type wrapper', 'const t = []; (t as P[]).push(p());', '(t as P[]).push(p())'],
+    ['a receiver in a conditional', 'const t = [], u = []; (c ? t : u).push(p());', '(c ? t : u).push(p())'],
+  ])('finds %s', (_reason, code, expected) => {
+    expect(storingTexts(code)).toEqual([expected]);
+  });
+});
+
+/** The receiver names of the store written `storeText` (a call or an assignment) in `code`. */
+function storeNames(code: string, storeText: string): string[] {
+  return withSourceCode(
+    code,
+    ({ sourceCode }) => {
+      const node = allNodes(sourceCode).find(
+        (candidate): candidate is TSESTree.CallExpression | TSESTree.AssignmentExpression =>
+          (candidate.type === AST_NODE_TYPES.CallExpression || candidate.type === AST_NODE_TYPES.AssignmentExpression) && sourceCode.getText(candidate) === storeText,
+      );
+      if (!node) throw new Error(`no store ${storeText}`);
+      return getStoreReceiverNames(node);
+    },
+    { parser: 'typescript' },
+  );
+}
+
+describe('getStoreReceiverNames', () => {
+  it.each([
+    ['a store method call names its receiver', 'ps.push(p())', ['ps']],
+    ['a Map store names its receiver', 'm.set(k, p())', ['m']],
+    ['a Set store names its receiver', 's.add(p())', ['s']],
+    ['unshift names its receiver', 'q.unshift(p())', ['q']],
+    ['a computed store method counts', "ps['push'](p())", ['ps']],
+    ['an optional call names its receiver', 'ps?.push(p())', ['ps']],
+    ['a member assignment names its object', 'pending[k] = p()', ['pending']],
+    ['a compound member assignment names its object', 'pending.a ||= p()', ['pending']],
+    ['type wrappers pass the receiver on', '(ps as P[]).push(p())', ['ps']],
+    ['both sides of a logical or conditional receiver', '(a ?? (c ? b : d)).push(p())', ['a', 'b', 'd']],
+    ['the last expression of a sequence', '(f(), ps).push(p())', ['ps']],
+  ])('%s', (_reason, code, expected) => {
+    expect(storeNames(code, code)).toEqual(expected);
+  });
+  it.each([
+    ['a method that stores nothing', 'ps.map(p)'],
+    ['a plain call', 'push(p())'],
+    ['an assignment to a name', 't = p()'],
+    ['a receiver that is not a name', 'make().push(p())'],
+    ['a private method', 'class A { #push() {} f() { this.#push(p()); } }', 'this.#push(p())'],
+  ])('names nothing for %s', (_reason, code, store = code) => {
+    expect(storeNames(code, store)).toEqual([]);
   });
 });
 

@@ -5,13 +5,14 @@ import { isNodeInside } from '../../ast/ranges.js';
 import { skipValueWrappers } from '../../ast/unwrap.js';
 import { getPrefixedText, insertAfterStatement, insertAtBlockEnd } from '../../fixes/statement-edits.js';
 import { getDeferredPromise } from '../../promises/deferred-promise.js';
-import { findLoopLoss, getCollectionStores, isEmptyKeyedCollection, type CollectionStore } from '../../tasks/collection-stores.js';
+import { findLoopLoss, getCollectionStores, getInitialValues, isEmptyKeyedCollection, type CollectionStore } from '../../tasks/collection-stores.js';
 import { isGlobalReference } from '../../scope/globals.js';
 import { getOwnerFunction } from '../../tasks/control-flow-order.js';
 import {
   findLateAwait,
   getAwaitPoint,
   getObservingReferences,
+  getStoreReceiverNames,
   type AwaitPoint,
   type TaskHolder,
 } from '../../tasks/task-usage.js';
@@ -74,6 +75,13 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
     const isCollection = isCollectionShape(inner);
     if (isCollection || isTaskShape(shared, inner)) writes.push({ write, identifier, value, inner, isCollection });
   };
+  /** Names some store of a task-shaped value goes into (`xs.push(load(x))`, `pending[k] = load(k)`): `mayHoldTasks`. */
+  const storeNames = new Set<string>();
+  const addStoreNames = (store: TSESTree.CallExpression | TSESTree.AssignmentExpression, values: readonly TSESTree.Node[]): void => {
+    const names = getStoreReceiverNames(store);
+    if (names.length === 0 || !values.some((value) => value.type !== AST_NODE_TYPES.SpreadElement && isTaskShape(shared, skipValueWrappers(value)))) return;
+    for (const name of names) storeNames.add(name);
+  };
   return {
     AwaitExpression: addAwaitPoint,
     'ForOfStatement[await=true]': addAwaitPoint,
@@ -83,7 +91,9 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
       if (declaration.declare || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
       addWrite(node, node.id, node.init);
     },
+    CallExpression: (node) => addStoreNames(node, node.arguments),
     AssignmentExpression(node) {
+      if (node.left.type === AST_NODE_TYPES.MemberExpression) addStoreNames(node, [node.right]);
       if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.Identifier) return;
       addWrite(node, node.left, node.right);
     },
@@ -93,6 +103,7 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
       // Most files keep no task: their awaits are never grouped.
       let awaitsByOwner: AwaitsByOwner | null = null;
       for (const write of writes) {
+        if (!mayHoldTasks(shared, write, storeNames)) continue;
         const task = getTaskWrite(shared, write, awaitedNames);
         if (!task) continue;
         awaitsByOwner ??= groupAwaitsByOwner(awaits);
@@ -125,6 +136,16 @@ function isTaskShape(shared: FloatingTaskShared, node: TSESTree.Node): boolean {
 /** An array or object literal, or an empty `new Map()` / `new Set()` (whether it is the global's is asked of the few kept). */
 function isCollectionShape(inner: TSESTree.Node): boolean {
   return inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression || isEmptyKeyedCollection(inner);
+}
+
+/**
+ * Whether the write may hold tasks: an array or object literal holds one only if a value it starts
+ * with or a store into it (`storeNames`) starts one. Most literals are neither (`const opts = { a: 1 }`),
+ * and are settled without reading their references.
+ */
+function mayHoldTasks(shared: FloatingTaskShared, { identifier, inner }: VariableWrite, storeNames: ReadonlySet<string>): boolean {
+  if (inner.type !== AST_NODE_TYPES.ArrayExpression && inner.type !== AST_NODE_TYPES.ObjectExpression) return true;
+  return storeNames.has(identifier.name) || getInitialValues(inner).some((value) => isTaskShape(shared, skipValueWrappers(value)));
 }
 
 /** The `const t = <value>` or `t = <value>` write of a local variable the end-of-file analysis looks at, if this is one. */

@@ -183,3 +183,32 @@ export function warm(files) { const reads = new Set(); for (const file of files)
   },
   { withTypes: true },
 );
+
+runWithBothParsers(
+  'floating-task promises stored in array and object literals',
+  rule,
+  {
+    valid: [
+      // A literal that only ever holds plain values.
+      `export function count(files) { const seen = {}; const names = []; for (const file of files) { seen[file] = true; names.push(file); } return names.length; }`,
+    ],
+    invalid: [
+      // A store through a conditional receiver may go into either literal.
+      {
+        code: `import { readFile } from 'node:fs/promises';
+export function warm(files, urgent) { const now = []; const later = []; for (const file of files) (urgent(file) ? now : later).push(readFile(file)); }`,
+        errors: [
+          { messageId: 'forgottenTasks', line: 2, data: { name: 'now' }, suggestions: [] },
+          { messageId: 'forgottenTasks', line: 2, data: { name: 'later' }, suggestions: [] },
+        ],
+      },
+      // A running read kept under a key of an object literal.
+      {
+        code: `import { readFile } from 'node:fs/promises';
+export function warm(files) { const reads = {}; for (const file of files) reads[file] = readFile(file); }`,
+        errors: [{ messageId: 'forgottenTasks', line: 2, data: { name: 'reads' }, suggestions: [] }],
+      },
+    ],
+  },
+  { withTypes: true },
+);
