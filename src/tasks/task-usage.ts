@@ -20,23 +20,32 @@ export type ReferenceUse = 'observe' | 'store' | 'ignore';
 /** Methods that put a value into an array (`push`, `unshift`), a `Map` (`set`) or a `Set` (`add`). */
 const STORE_METHODS = new Set(['push', 'unshift', 'set', 'add']);
 
-/** Climbs through wrappers that pass the value on unchanged (`t!`, `t as P`, `a ? t : b`, `x || t`, `(a, t)`). */
+const NO_VALUES: readonly TSESTree.Node[] = [];
+
+/** The children whose value `node` passes on unchanged (`t!`, `t as P`, `a ? t : b`, `x || t`, `(a, t)`); none for other nodes. */
+function getPassedOnValues(node: TSESTree.Node): readonly TSESTree.Node[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.ChainExpression:
+      return [node.expression];
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [node.consequent, node.alternate];
+    case AST_NODE_TYPES.LogicalExpression:
+      return [node.left, node.right];
+    case AST_NODE_TYPES.SequenceExpression:
+      return node.expressions.slice(-1);
+    default:
+      return NO_VALUES;
+  }
+}
+
+/** Climbs through the wrappers that pass the value on unchanged (`getPassedOnValues`). */
 function climbValueWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  for (let parent = current.parent; parent; parent = current.parent) {
-    const passesOn =
-      ((parent.type === AST_NODE_TYPES.TSAsExpression ||
-        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-        parent.type === AST_NODE_TYPES.TSTypeAssertion) &&
-        parent.expression === current) ||
-      parent.type === AST_NODE_TYPES.ChainExpression ||
-      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) ||
-      parent.type === AST_NODE_TYPES.LogicalExpression ||
-      (parent.type === AST_NODE_TYPES.SequenceExpression && parent.expressions[parent.expressions.length - 1] === current);
-    if (!passesOn) return current;
-    current = parent;
-  }
+  for (let parent = current.parent; parent && getPassedOnValues(parent).includes(current); parent = current.parent) current = parent;
   return current;
 }
 
@@ -87,35 +96,10 @@ export function getStoringNode(identifier: TSESTree.Node): TSESTree.CallExpressi
   return store?.type === AST_NODE_TYPES.CallExpression || store?.type === AST_NODE_TYPES.AssignmentExpression ? store : null;
 }
 
-/** The expressions a value passes through unchanged (the parts `climbValueWrappers` climbs from), down to the names at the bottom. */
+/** The names at the bottom of the wrappers that pass a value on (`a ?? (c ? b : d)` gives `a`, `b`, `d`). */
 function collectPassedOnNames(node: TSESTree.Node, names: string[]): void {
-  switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
-      names.push(node.name);
-      return;
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-    case AST_NODE_TYPES.ChainExpression:
-      collectPassedOnNames(node.expression, names);
-      return;
-    case AST_NODE_TYPES.ConditionalExpression:
-      collectPassedOnNames(node.consequent, names);
-      collectPassedOnNames(node.alternate, names);
-      return;
-    case AST_NODE_TYPES.LogicalExpression:
-      collectPassedOnNames(node.left, names);
-      collectPassedOnNames(node.right, names);
-      return;
-    case AST_NODE_TYPES.SequenceExpression: {
-      const last = node.expressions[node.expressions.length - 1];
-      if (last) collectPassedOnNames(last, names);
-      return;
-    }
-    default:
-      return;
-  }
+  if (node.type === AST_NODE_TYPES.Identifier) names.push(node.name);
+  else for (const value of getPassedOnValues(node)) collectPassedOnNames(value, names);
 }
 
 /**

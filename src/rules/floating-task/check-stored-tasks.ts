@@ -79,7 +79,7 @@ export function createStoredTasksCheck(shared: FloatingTaskShared): TSESLint.Rul
   const storeNames = new Set<string>();
   const addStoreNames = (store: TSESTree.CallExpression | TSESTree.AssignmentExpression, values: readonly TSESTree.Node[]): void => {
     const names = getStoreReceiverNames(store);
-    if (names.length === 0 || !values.some((value) => value.type !== AST_NODE_TYPES.SpreadElement && isTaskShape(shared, skipValueWrappers(value)))) return;
+    if (names.length === 0 || !values.some((value) => value.type !== AST_NODE_TYPES.SpreadElement && startsTask(shared, value))) return;
     for (const name of names) storeNames.add(name);
   };
   return {
@@ -133,6 +133,11 @@ function isTaskShape(shared: FloatingTaskShared, node: TSESTree.Node): boolean {
   return TASK_SHAPES.has(node.type) || getDeferredPromise(node, shared.sourceCode) !== null;
 }
 
+/** A value that starts a task once its wrappers are taken off (`load() as Promise<void>`): what a store into a collection must be to count. */
+function startsTask(shared: FloatingTaskShared, value: TSESTree.Node): boolean {
+  return isTaskShape(shared, skipValueWrappers(value));
+}
+
 /** An array or object literal, or an empty `new Map()` / `new Set()` (whether it is the global's is asked of the few kept). */
 function isCollectionShape(inner: TSESTree.Node): boolean {
   return inner.type === AST_NODE_TYPES.ArrayExpression || inner.type === AST_NODE_TYPES.ObjectExpression || isEmptyKeyedCollection(inner);
@@ -145,7 +150,7 @@ function isCollectionShape(inner: TSESTree.Node): boolean {
  */
 function mayHoldTasks(shared: FloatingTaskShared, { identifier, inner }: VariableWrite, storeNames: ReadonlySet<string>): boolean {
   if (inner.type !== AST_NODE_TYPES.ArrayExpression && inner.type !== AST_NODE_TYPES.ObjectExpression) return true;
-  return storeNames.has(identifier.name) || getInitialValues(inner).some((value) => isTaskShape(shared, skipValueWrappers(value)));
+  return storeNames.has(identifier.name) || getInitialValues(inner).some((value) => startsTask(shared, value));
 }
 
 /** The `const t = <value>` or `t = <value>` write of a local variable the end-of-file analysis looks at, if this is one. */
