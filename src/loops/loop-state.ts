@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from '../ast/function-node.js';
-import { isRangeWithin, rangesOverlap } from '../ast/ranges.js';
+import { isRangeWithin } from '../ast/ranges.js';
+import { findValueReferencesWithin } from '../scope/references-within.js';
 import type { LoopBodyFacts } from './loop-body-facts.js';
 import type { LoopIndependenceOptions } from './loop-independence.js';
 import type { LoopShape } from './loop-shape.js';
@@ -9,26 +10,6 @@ import { classifyUsage, isSameRoot, isWriteUsage, type RootUsage, type UsageCont
 
 type Reference = TSESLint.Scope.Reference;
 type Variable = TSESLint.Scope.Variable;
-
-/** Every value reference inside `node` (type-only references left out), found through the scope manager. */
-function collectReferences(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Reference[] {
-  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
-  while (scope && scope.block.range[0] >= node.range[0] && scope.block !== sourceCode.ast && scope.upper) {
-    scope = scope.upper;
-  }
-  const found: Reference[] = [];
-  const visit = (current: TSESLint.Scope.Scope): void => {
-    for (const reference of current.references) {
-      if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
-      if (isRangeWithin(reference.identifier.range, node.range)) found.push(reference);
-    }
-    for (const child of current.childScopes) {
-      if (rangesOverlap(child.block.range, node.range)) visit(child);
-    }
-  };
-  if (scope) visit(scope);
-  return found;
-}
 
 /**
  * What the checks of one loop share, computed once: which variables belong to one iteration (and
@@ -56,7 +37,7 @@ export class LoopState implements UsageContext {
     /** The awaits of the loop's function that start work for this item (not promises started before the loop). */
     readonly working: readonly TSESTree.AwaitExpression[],
   ) {
-    this.references = collectReferences(sourceCode, shape.loop);
+    this.references = findValueReferencesWithin(sourceCode, shape.loop);
     const loopRange = shape.loop.range;
     for (const reference of this.references) {
       const variable = reference.resolved;

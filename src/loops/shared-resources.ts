@@ -207,6 +207,25 @@ export function getSharedRunnerReason(state: LoopState): SequentialReason | null
   return [...state.awaitedCalls].some(isThisRunnerStatement) ? 'shared-runner' : null;
 }
 
+/**
+ * Where the first `xs.sort()` / `xs.reverse()` of `variable` ends (Infinity without one): read once
+ * per variable, since every loop over the same list asks whether one comes before it.
+ */
+const getFirstOrderingCallEnd = memoizeByKey((variable: TSESLint.Scope.Variable): number => {
+  let end = Infinity;
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    const callsOrdering =
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      member.parent.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member &&
+      ORDERING_METHODS.has(getLastIdentifierName(member) ?? '');
+    if (callsOrdering) end = Math.min(end, reference.identifier.range[1]);
+  }
+  return end;
+});
+
 /** Whether a list was built in an order for this loop: `xs.sort()`/`xs.reverse()` in the header or before the loop, a name that says so. */
 function isOrderedList(state: LoopState, iterable: TSESTree.Node, depth = 0): boolean {
   const node = skipValueWrappers(iterable);
@@ -217,19 +236,7 @@ function isOrderedList(state: LoopState, iterable: TSESTree.Node, depth = 0): bo
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
   if (init && depth === 0 && init.type !== AST_NODE_TYPES.Identifier && isOrderedList(state, init, depth + 1)) return true;
-  return (
-    variable?.references.some((reference) => {
-      const member = reference.identifier.parent;
-      return (
-        reference.identifier.range[1] <= state.shape.loop.range[0] &&
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === reference.identifier &&
-        member.parent.type === AST_NODE_TYPES.CallExpression &&
-        member.parent.callee === member &&
-        ORDERING_METHODS.has(getLastIdentifierName(member) ?? '')
-      );
-    }) ?? false
-  );
+  return variable !== null && getFirstOrderingCallEnd(variable) <= state.shape.loop.range[0];
 }
 
 /** The items come sorted or reversed for this loop and each is awaited for its effect: the order is the point. */

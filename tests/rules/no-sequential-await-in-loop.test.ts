@@ -204,6 +204,15 @@ const MAIN_CASES: RuleCases<MessageIds, Options> = {
         }),
       ],
     },
+    // A sort makes only the loops after it ordered: the list of the loop before it is not sorted yet.
+    {
+      code: 'async function f(xs) { for (const x of xs) { await load(x); } xs.sort(); for (const x of xs) { await save(x); } }',
+      errors: [
+        sequential('load(x)', {
+          suggestions: [concurrently('async function f(xs) { await Promise.all(Array.from(xs, async (x) => { await load(x); })); xs.sort(); for (const x of xs) { await save(x); } }')],
+        }),
+      ],
+    },
     // ---- The plain rewrite.
     {
       code: 'async function f(ids) {\n  for (const id of ids) {\n    await load(id);\n  }\n}',
