@@ -2,6 +2,7 @@ import { getStaticStringOf } from '../ast/static-string.js';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isBuiltinModule } from '../modules/builtin-modules.js';
 import { stripNodePrefix } from '../modules/builtin-modules.js';
+import { findVariableOf } from '../scope/find-variable.js';
 
 /**
  * How a fix reaches a module's async variant of a sync member:
@@ -40,7 +41,7 @@ function isNamedBindingOf(
   module: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariableOf(identifier, sourceCode);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!definition) return false;
   const node = definition.node as TSESTree.Node;

@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, type FunctionNode } from '../ast/function-node.js';
 import { getCalleeName, getCalleePath } from '../ast/callee-name.js';
 import { getOutermostTypeWrapper } from '../ast/unwrap.js';
@@ -8,6 +8,7 @@ import { getArgumentSiteAnswer, getClassMethodContext, getObjectMemberContext, t
 import type { FileFacts } from './file-facts.js';
 import { getRouteModuleContext, getRouteObjectContext } from './request-handlers.js';
 import { concurrent, sequential, UNKNOWN, type RunContext } from './run-context-types.js';
+import { findVariableOf } from '../scope/find-variable.js';
 
 export type { FileFacts } from './file-facts.js';
 
@@ -55,7 +56,7 @@ function getMemberCallsOf(fn: FunctionNode, facts: FileFacts): TSESTree.CallExpr
 function isThisAliasCall(call: TSESTree.CallExpression, classNode: TSESTree.Node, facts: FileFacts): boolean {
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(facts.sourceCode.getScope(callee.object), callee.object);
+  const variable = findVariableOf(callee.object, facts.sourceCode);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   const declarator = definition?.node as TSESTree.Node | undefined;
   return (

@@ -3,6 +3,7 @@ import { skipTypeWrappers } from '../ast/unwrap.js';
 import { getPromiseStatic } from './promise-statics.js';
 import { getConstantVariable } from '../scope/constant-binding.js';
 import { memoizeByKey } from '../ast/memoize.js';
+import { findVariableOf } from '../scope/find-variable.js';
 
 export interface DeferredPromise {
   /**
@@ -50,7 +51,7 @@ function patternExposesReject(pattern: TSESTree.ObjectPattern, sourceCode: Reado
     if (ASTUtils.getPropertyName(property) !== 'reject') return false;
     const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
     if (value.type !== AST_NODE_TYPES.Identifier) return true;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+    const variable = findVariableOf(value, sourceCode);
     return !variable || variable.references.some((reference) => reference.isRead());
   });
 }

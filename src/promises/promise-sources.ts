@@ -7,6 +7,7 @@ import { isConstantVariable } from '../scope/constant-binding.js';
 import { memoizeByKey } from '../ast/memoize.js';
 import { createNameMentionTest } from '../ast/name-mentions.js';
 import { getAwaitedNames, type AwaitedNames } from '../ast/awaited-names.js';
+import { findVariableOf } from '../scope/find-variable.js';
 
 /** Methods of an object a module function returns (or resolves to) that return promises. */
 interface Factory {
@@ -339,7 +340,7 @@ function createAwaitedMethodTest(sourceCode: Readonly<TSESLint.SourceCode>): (ca
     names ??= getAwaitedNames(sourceCode);
     if (!names.pairs.has(`${receiver.name}.${method}`) && !names.anyMethod.has(receiver.name)) return false;
     if (call.arguments.some(isFunctionNode)) return false;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver);
+    const variable = findVariableOf(receiver, sourceCode);
     return variable !== null && getMethodsAwaitedThrough(variable).has(method);
   };
 }

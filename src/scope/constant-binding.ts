@@ -1,4 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findVariableOf } from './find-variable.js';
 
 /** Whether a variable (of one file's scope analysis) holds one value all its life, per variable. */
 const constantVariables = new WeakMap<TSESLint.Scope.Variable, boolean>();
@@ -22,6 +23,6 @@ export function getConstantVariable(
   identifier: TSESTree.Identifier,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESLint.Scope.Variable | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariableOf(identifier, sourceCode);
   return variable && isConstantVariable(variable) ? variable : null;
 }

@@ -1,4 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findVariableOf } from './find-variable.js';
 
 /**
  * Every value the local variable `identifier` refers to can hold: the initialiser of a `const`,
@@ -7,7 +8,7 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-e
  * ambient (`declare`) or global binding, a loop variable), or is also written in other ways (`+=`, `++`, `for (x of ...)`, destructuring).
  */
 export function getVariableValues(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Expression[] | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariableOf(identifier, sourceCode);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
   const declarator = def.node;

@@ -150,6 +150,18 @@ function isImmediateAwait(point: AwaitPoint): boolean {
   return argument.type === AST_NODE_TYPES.Literal || (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
 }
 
+/** The index of the first await (of `awaits`, in source order) that starts at or after `position`. */
+function findFirstAwaitFrom(awaits: readonly AwaitPoint[], position: number): number {
+  let low = 0;
+  let high = awaits.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((awaits[middle] as AwaitPoint).node.range[0] < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export interface LateAwait {
   /** The other `await` that runs while the task is unobserved. */
   await: AwaitPoint;
@@ -191,13 +203,21 @@ export function findLateAwait(
   if (!observer) return null;
   const observedAt = observer.identifier.range[0];
   const observerInLoop = loop !== null && isNodeInside(observer.identifier, loop);
-  const found = awaits.find((point) => {
+  const waitsMeanwhile = (point: AwaitPoint): boolean => {
     if (isImmediateAwait(point) || point.suspendsAt > observedAt) return false;
     if (point.node.range[0] >= write.range[1] && isInContinuation(write, point.node)) return true;
     // The next iteration's `await` runs while this iteration's task is still unobserved.
     return loop !== null && !observerInLoop && isNodeInside(point.node, loop) && !isNodeInside(write, point.node);
-  });
-  return found ? { await: found, observer } : null;
+  };
+  // Only the awaits from the write (or its loop) to the observer can wait meanwhile: a function
+  // with many tasks and awaits reads each task's stretch, not all its awaits.
+  const from = loop ? Math.min(loop.range[0], write.range[1]) : write.range[1];
+  for (let at = findFirstAwaitFrom(awaits, from); at < awaits.length; at++) {
+    const point = awaits[at] as AwaitPoint;
+    if (point.node.range[0] > observedAt) break;
+    if (waitsMeanwhile(point)) return { await: point, observer };
+  }
+  return null;
 }
 
 /** A `throw` in `loop`'s body that no `try` inside the loop catches: the loop can stop part-way. */

@@ -5,6 +5,7 @@ import { skipValueWrappers } from '../../ast/unwrap.js';
 import { getMemberKeyName } from '../../ast/names.js';
 import { isReported } from './policy.js';
 import type { FloatingTaskShared } from './shared-context.js';
+import { findVariableOf } from '../../scope/find-variable.js';
 
 /** Expressions that start a new promise when stored. */
 const TASK_SHAPES = new Set<string>([AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.ImportExpression]);
@@ -85,7 +86,7 @@ function getStoredPromise(sourceCode: Readonly<TSESLint.SourceCode>, item: TSEST
   let value = skipValueWrappers(item);
   if (property !== null) {
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const def = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
+      const def = findVariableOf(value, sourceCode)?.defs[0];
       const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
       if (!init) return null;
       value = skipValueWrappers(init);
@@ -119,7 +120,7 @@ function getDrain(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Awai
     return property === null ? getTakeDrain(sourceCode, argument, loop) : null;
   }
   if (argument.type !== AST_NODE_TYPES.Identifier) return null;
-  const def = ASTUtils.findVariable(sourceCode.getScope(argument), argument)?.defs[0];
+  const def = findVariableOf(argument, sourceCode)?.defs[0];
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !isNodeInside(def.node, loop)) return null;
   const declaration = def.node.parent;
   if (declaration.parent?.type === AST_NODE_TYPES.ForOfStatement && declaration.parent === loop && !declaration.parent.await) {
@@ -153,7 +154,7 @@ function getQueueKey(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.N
     return classBody && name !== null ? `${classBody.range[0]}:this.${name}` : null;
   }
   if (value.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+  const variable = findVariableOf(value, sourceCode);
   const def = variable?.defs[0];
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || variable.defs.length !== 1) return null;
   if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
