@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isRangeWithin, rangesOverlap } from '../ast/ranges.js';
+import { findFirstStartingFrom, isRangeWithin, rangesOverlap } from '../ast/ranges.js';
 
 type Reference = TSESLint.Scope.Reference;
 type Scope = TSESLint.Scope.Scope;
@@ -42,15 +42,12 @@ function getSortedContents(scope: Scope): SortedContents {
 
 /** The items that start inside `range`, in the order of the scope's own list. */
 function getStartingWithin<T>(sorted: readonly Placed<T>[], range: TSESTree.Range): T[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] as Placed<T>).start < range[0]) low = middle + 1;
-    else high = middle;
-  }
   const picked: Placed<T>[] = [];
-  for (let at = low; at < sorted.length && (sorted[at] as Placed<T>).start < range[1]; at++) picked.push(sorted[at] as Placed<T>);
+  for (let at = findFirstStartingFrom(sorted, range[0], (placed) => placed.start); at < sorted.length; at++) {
+    const placed = sorted[at] as Placed<T>;
+    if (placed.start >= range[1]) break;
+    picked.push(placed);
+  }
   return picked.sort((a, b) => a.index - b.index).map((placed) => placed.item);
 }
 

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isNodeInside } from '../ast/ranges.js';
+import { findFirstStartingFrom, isNodeInside } from '../ast/ranges.js';
 import { getRepeatingLoop } from '../ast/loop-node.js';
 import { getOwnerFunction, isInContinuation } from './control-flow-order.js';
 import { someInSameFunction } from '../ast/walk.js';
@@ -150,18 +150,6 @@ function isImmediateAwait(point: AwaitPoint): boolean {
   return argument.type === AST_NODE_TYPES.Literal || (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
 }
 
-/** The index of the first await (of `awaits`, in source order) that starts at or after `position`. */
-function findFirstAwaitFrom(awaits: readonly AwaitPoint[], position: number): number {
-  let low = 0;
-  let high = awaits.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((awaits[middle] as AwaitPoint).node.range[0] < position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 export interface LateAwait {
   /** The other `await` that runs while the task is unobserved. */
   await: AwaitPoint;
@@ -212,7 +200,7 @@ export function findLateAwait(
   // Only the awaits from the write (or its loop) to the observer can wait meanwhile: a function
   // with many tasks and awaits reads each task's stretch, not all its awaits.
   const from = loop ? Math.min(loop.range[0], write.range[1]) : write.range[1];
-  for (let at = findFirstAwaitFrom(awaits, from); at < awaits.length; at++) {
+  for (let at = findFirstStartingFrom(awaits, from, (point) => point.node.range[0]); at < awaits.length; at++) {
     const point = awaits[at] as AwaitPoint;
     if (point.node.range[0] > observedAt) break;
     if (waitsMeanwhile(point)) return { await: point, observer };
