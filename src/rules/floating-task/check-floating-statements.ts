@@ -83,6 +83,9 @@ function findFloatingPart(shared: FloatingTaskShared, node: TSESTree.Node, targe
       break;
   }
   if (!PROMISE_SHAPES.has(node.type)) return null;
+  // `super(...)` gives the object being built (`void` to the checker), never a task: asking the
+  // checker would resolve the base class's constructor for nothing.
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) return null;
   if (options.ignoreIIFE && isAsyncIife(node)) return null;
   const promises = shared.getDetector();
   // With types the allow list goes first: it spares the checker. Without, the promise question is

@@ -8,6 +8,7 @@ import { getCalledLocalFunction } from '../../scope/local-functions.js';
 import { getThenableKind, isVoidCallbackParameter } from '../../types/thenable-type.js';
 import { getMethodCallText } from '../../fixes/statement-edits.js';
 import { getForEachStatement, getForOfText, getMapAllFix } from './foreach-rewrite.js';
+import { isNeverThenableBySyntax } from './never-thenable.js';
 import { NodeEmitters } from './node-emitters.js';
 import { isReported, type ReportKind } from './policy.js';
 import type { RejectionVerdict } from '../../promises/rejection-verdict.js';
@@ -21,20 +22,6 @@ const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
  * `stream.end(cb)`): Node calls it once with an error or nothing and ignores what it returns.
  */
 const COMPLETION_METHODS = new Set(['close', 'listen', 'end']);
-
-/**
- * Expression bodies whose value is never a thenable (and block bodies, which do not give the value
- * of a non-async function by syntax): a plain arrow with one returns no promise.
- */
-const NEVER_THENABLE_BODIES = new Set<string>([
-  AST_NODE_TYPES.BlockStatement,
-  AST_NODE_TYPES.Literal,
-  AST_NODE_TYPES.TemplateLiteral,
-  AST_NODE_TYPES.BinaryExpression,
-  AST_NODE_TYPES.UnaryExpression,
-  AST_NODE_TYPES.UpdateExpression,
-  AST_NODE_TYPES.ArrayExpression,
-]);
 
 /**
  * The third check of floating-task (option `checkCallbacks`): promise-returning callbacks passed
@@ -157,7 +144,12 @@ function getKnownVoidCallbackReceiver(
 /** A promise-returning callback (async function, promise-returning arrow, local async function). */
 function isCallbackCandidate(shared: FloatingTaskShared, argument: TSESTree.Node): boolean {
   const value = skipBindCall(argument);
-  if (isFunctionNode(value)) return value.async || !NEVER_THENABLE_BODIES.has(value.body?.type ?? '');
+  // A plain function returns a promise by syntax only from an expression body (a block body's
+  // `return` is not read here), and not from one whose value is never a thenable.
+  if (isFunctionNode(value)) {
+    if (value.async || !value.body) return true;
+    return value.body.type !== AST_NODE_TYPES.BlockStatement && !isNeverThenableBySyntax(value.body);
+  }
   if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (!shared.mayCallLocalAsyncFunction(value)) return false;
   const fn = getCalledLocalFunction(value, shared.sourceCode);
